@@ -28,7 +28,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   auto& reg = gb::cli::registry();
   std::sort(reg.begin(), reg.end(), [](auto& a, auto& b) { return a.order < b.order; });
-  for (auto& c : reg) c.setup(app);
+  for (auto& c : reg)
+    if (c.parent.empty()) c.setup(app);
+  for (auto& c : reg)
+    if (!c.parent.empty()) c.setup(*app.get_subcommand(c.parent));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

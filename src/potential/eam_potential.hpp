@@ -32,6 +32,11 @@ struct EamPotential {
   int nr = 0;
   double dr = 0;
   double cutoff = 0;  // Angstrom
+  /// LAMMPS adds F'(rho_end)*(rho - this) to F beyond it (linear
+  /// extrapolation of the embedding energy).  Equals rho_max() for setfl/fs;
+  /// for funcfl it is the largest (nrho-1)*drho of the files, which lies one
+  /// grid step past the end of the resampled table (LAMMPS quirk, mirrored).
+  double rho_extrapolation_start = 0;
 
   std::vector<std::vector<double>> embedding;               // [elem][nrho]  F(rho), eV
   std::vector<std::vector<std::vector<double>>> density_tab; // [src][dst][nr] rho(r)

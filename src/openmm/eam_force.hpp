@@ -1,0 +1,78 @@
+#pragma once
+// EAM as an OpenMM CustomGBForce, built from a LAMMPS potential:
+//
+//   computed value  rho_i = sum_j density_{e(j)->e(i)}(r_ij)        (ParticlePairNoExclusions)
+//   energy          sum_i F_{e(i)}(rho_i)                          (SingleParticle)
+//                 + sum_{i<j} phi_{e(i)e(j)}(r_ij),  phi = z2r/r    (ParticlePairNoExclusions)
+//
+// A pair computed value is evaluated for particle 1 with particle 2 as the
+// partner (and again swapped), so the density expression reads the block
+// (src = e2, dst = e1): the density atom i receives from j is density(e(j), e(i)).
+// Tables are concatenated Continuous1DFunctions (see eam_tables.hpp); each
+// particle carries its block offsets as per-particle parameters:
+//   src = e*ne*span_r,  dst = e*span_r,  emb = e*span_rho.
+// Cutoff: the file's cutoff, CutoffPeriodic (or CutoffNonPeriodic for
+// clusters).  Units: nm, kJ/mol.
+//
+// Continuous1DFunction is zero outside its range while LAMMPS extrapolates
+// F(rho) linearly above rho_max: densities must stay inside the embedding
+// table.  create_density_guard() gives a force whose energy counts the atoms
+// that do not; DensityGuard (density_guard.hpp) runs it.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "openmm/eam_tables.hpp"
+#include "potential/eam_potential.hpp"
+
+namespace OpenMM {
+class CustomGBForce;
+}
+
+namespace gb {
+
+struct EamForceOptions {
+  EamTableOptions tables;  // table thinning; see default_table_points()
+  bool periodic = true;    // false: CutoffNonPeriodic (isolated clusters)
+};
+
+/// Knots per table that suits a platform (0 = the file's own grid).
+/// Reference/CPU: 0, the file's knots exactly.  OpenCL/CUDA: 1200 -- their
+/// spline coefficients are float, so the derivative of a fine table loses
+/// digits; measured on CuZr_mm.eam.fs (10000 knots) with OpenCL single:
+/// max |dF| vs LAMMPS 5e-4 eV/A with the full table, ~1.5e-4 at ~1000-1500
+/// knots (tests/openmm/TestEamForceVsLammps.cpp re-measures it).
+int default_table_points(const std::string& platform_name);
+
+class EamForce {
+ public:
+  /// element_of_particle[k]: element index (into pot.elements) of particle k.
+  EamForce(const EamPotential& pot, std::vector<int> element_of_particle, EamForceOptions opt = {});
+
+  /// A new CustomGBForce implementing the EAM energy; the caller owns it
+  /// (usually System::addForce takes it).
+  OpenMM::CustomGBForce* create_force() const;
+
+  /// A new CustomGBForce with the same density sum whose energy (kJ/mol,
+  /// read as a plain number) is the count of particles with rho < 0 or
+  /// rho > rho_max.  Never add it to an MD System: it has no forces.
+  OpenMM::CustomGBForce* create_density_guard_force() const;
+
+  const EamTables& tables() const { return *tables_; }
+  double cutoff_nm() const { return tables_->cutoff_nm(); }
+  double rho_max() const { return tables_->rho_max(); }
+  const std::vector<int>& element_of_particle() const { return element_; }
+  const std::string& potential_source() const { return source_; }
+  bool periodic() const { return opt_.periodic; }
+
+ private:
+  // A CustomGBForce with the particles, tables and the computed value rho.
+  OpenMM::CustomGBForce* base_force() const;
+
+  std::shared_ptr<const EamTables> tables_;
+  std::vector<int> element_;
+  EamForceOptions opt_;
+  std::string source_;
+};
+
+}  // namespace gb

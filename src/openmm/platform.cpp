@@ -1,0 +1,139 @@
+#include "openmm/platform.hpp"
+
+#include <OpenMM.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <mutex>
+
+#include "core/error.hpp"
+
+namespace gb {
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::vector<std::string>& failures_store() {
+  static std::vector<std::string> f;
+  return f;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+  return s.empty() ? "(none)" : s;
+}
+
+// Find an available platform by case-insensitive name; nullptr if absent.
+OpenMM::Platform* find_platform(const std::string& name) {
+  for (int i = 0; i < OpenMM::Platform::getNumPlatforms(); ++i) {
+    OpenMM::Platform& p = OpenMM::Platform::getPlatform(i);
+    if (lower(p.getName()) == lower(name)) return &p;
+  }
+  return nullptr;
+}
+
+bool has_property(const OpenMM::Platform& p, const std::string& prop) {
+  const auto& names = p.getPropertyNames();
+  return std::find(names.begin(), names.end(), prop) != names.end();
+}
+
+}  // namespace
+
+std::string openmm_version() { return OpenMM::Platform::getOpenMMVersion(); }
+
+void load_openmm_plugins() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const char* env = std::getenv("OPENMM_PLUGIN_DIR");
+    std::string dir = (env && *env) ? std::string(env) : OpenMM::Platform::getDefaultPluginsDirectory();
+    try {
+      auto loaded = OpenMM::Platform::loadPluginsFromDirectory(dir);
+      spdlog::debug("OpenMM {}: loaded {} plugin(s) from {}", openmm_version(), loaded.size(), dir);
+    } catch (const std::exception& e) {
+      failures_store().push_back(dir + ": " + e.what());
+    }
+    for (const auto& f : OpenMM::Platform::getPluginLoadFailures()) failures_store().push_back(f);
+    for (const auto& f : failures_store()) spdlog::debug("OpenMM plugin load failure (harmless unless the platform is needed): {}", f);
+  });
+}
+
+const std::vector<std::string>& openmm_plugin_load_failures() {
+  load_openmm_plugins();
+  return failures_store();
+}
+
+std::vector<std::string> available_platforms() {
+  load_openmm_plugins();
+  std::vector<std::string> names;
+  for (int i = 0; i < OpenMM::Platform::getNumPlatforms(); ++i)
+    names.push_back(OpenMM::Platform::getPlatform(i).getName());
+  return names;
+}
+
+std::string default_precision(const std::string& platform_name) {
+  std::string n = lower(platform_name);
+  if (n == "reference") return "double";
+  // CPU: fixed scheme; OpenCL/CUDA: "mixed" keeps energy sums and the
+  // integrator in double (needed for NVE energy conservation) while forces
+  // run in single precision, at little cost over "single".
+  return "mixed";
+}
+
+PlatformChoice choose_platform(const PlatformRequest& req) {
+  load_openmm_plugins();
+  PlatformChoice out;
+  if (!req.name.empty()) {
+    out.platform = find_platform(req.name);
+    if (!out.platform)
+      throw InputError("OpenMM platform '" + req.name + "' is not available; available platforms: " +
+                       join(available_platforms()));
+  } else {
+    for (const auto& n : req.preference)
+      if ((out.platform = find_platform(n))) break;
+    if (!out.platform)
+      throw InputError("none of the preferred OpenMM platforms (" + join(req.preference) +
+                       ") is available; available platforms: " + join(available_platforms()));
+  }
+  OpenMM::Platform& p = *out.platform;
+  out.name = p.getName();
+  const std::string lname = lower(out.name);
+
+  std::string prec = lower(req.precision);
+  if (!prec.empty() && prec != "single" && prec != "mixed" && prec != "double")
+    throw InputError("--precision: expected single, mixed or double, got '" + req.precision + "'");
+  if (prec.empty()) prec = default_precision(out.name);
+
+  if (has_property(p, "Precision")) {
+    if (prec == "double" && !p.supportsDoublePrecision())
+      throw InputError("OpenMM platform " + out.name + " on this machine does not support double precision");
+    out.properties["Precision"] = prec;
+  } else {
+    // Fixed-precision platforms (Reference: double, CPU: mixed).
+    const std::string fixed = default_precision(out.name);
+    if (prec != fixed)
+      throw InputError("OpenMM platform " + out.name + " computes in fixed '" + fixed +
+                       "' precision; precision '" + prec + "' is available on OpenCL/CUDA only");
+  }
+  out.precision = prec;
+
+  if (req.device_index >= 0) {
+    if (has_property(p, "DeviceIndex"))
+      out.properties["DeviceIndex"] = std::to_string(req.device_index);
+    else
+      throw InputError("OpenMM platform " + out.name + " has no device index (only OpenCL/CUDA do)");
+  }
+  if (req.cpu_threads > 0) {
+    // Only the CPU platform has a thread count; other platforms ignore it so
+    // a runner can pass one setting whatever platform ends up chosen.
+    if (lname == "cpu" && has_property(p, "Threads")) out.properties["Threads"] = std::to_string(req.cpu_threads);
+  }
+  return out;
+}
+
+}  // namespace gb

@@ -18,9 +18,10 @@ namespace gb {
 /// from N / number_density_per_A3.  Atoms are placed uniformly at random;
 /// a trial closer than min_distance_A (minimum image) to a placed atom is
 /// rejected.  Atom k (id k+1) gets the type of its block, so types come out
-/// in the given order.  Throws std::invalid_argument on bad arguments and
-/// gb::SimulationError if the atoms cannot be placed (density too high for
-/// min_distance).
+/// in the given order.  Throws std::invalid_argument on bad arguments,
+/// including a packing fraction pi/6*density*min_distance^3 above 0.35
+/// (random sequential addition jams at ~0.38), and gb::SimulationError if
+/// the atoms still cannot be placed.
 AtomConfig random_structure(const std::vector<std::pair<std::string, int>>& element_counts,
                             const std::vector<double>& masses_amu, double number_density_per_A3,
                             double min_distance_A, uint64_t seed);

@@ -1,0 +1,101 @@
+#include "analysis/string_atoms.hpp"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "analysis/lag_grid.hpp"
+#include "analysis/periodic_grid.hpp"
+#include "core/error.hpp"
+
+namespace gb::analysis {
+
+namespace {
+
+FastStringCount count_with_grid(const Box& box0, const PeriodicGrid& grid, const std::vector<Vec3>& r0,
+                                const std::vector<Vec3>& rt, const StringOptions& opt, std::vector<int>* partner) {
+  FastStringCount c;
+  const double f2 = opt.fast_threshold_A * opt.fast_threshold_A;
+  if (partner) partner->assign(r0.size(), -1);
+  for (size_t j = 0; j < r0.size(); ++j) {
+    // Fast: the true (unwrapped) displacement, no minimum image.
+    if ((rt[j] - r0[j]).norm2() <= f2) continue;
+    ++c.n_fast;
+    int hit = -1;
+    double best = std::numeric_limits<double>::infinity();
+    grid.for_each_within(rt[j], [&](int k, const Vec3&, double r2) {
+      if (static_cast<size_t>(k) != j && r2 < best) best = r2, hit = k;
+    });
+    if (hit >= 0) {
+      ++c.n_string;
+      if (partner) (*partner)[j] = hit;
+    }
+  }
+  return c;
+}
+
+void check(const StringOptions& opt) {
+  if (!(opt.fast_threshold_A > 0) || !(opt.string_threshold_A > 0))
+    throw InputError("string analysis: thresholds must be positive");
+}
+
+}  // namespace
+
+FastStringCount count_fast_and_string(const Box& box0, const std::vector<Vec3>& r0, const std::vector<Vec3>& rt,
+                                      const StringOptions& opt, std::vector<int>* string_partner) {
+  check(opt);
+  if (r0.size() != rt.size()) throw std::invalid_argument("count_fast_and_string: frame sizes differ");
+  const double cell = std::cbrt(box0.volume() / std::max<size_t>(1, r0.size()));
+  PeriodicGrid grid(box0, r0, opt.string_threshold_A, cell);
+  return count_with_grid(box0, grid, r0, rt, opt, string_partner);
+}
+
+StringRatioResult compute_string_ratio(const Trajectory& traj, const StringOptions& opt) {
+  check(opt);
+  const int nf = static_cast<int>(traj.frames());
+  StringRatioResult res;
+  const int max_lag = opt.max_lag > 0 ? std::min(opt.max_lag, nf - 1) : nf - 1;
+  res.lag_frames = log_spaced_lags(max_lag, opt.lags_per_decade);
+  const size_t nl = res.lag_frames.size();
+  res.origins.assign(nl, 0);
+  std::vector<double> sum_fast(nl, 0), sum_string(nl, 0);
+  // Group work by origin so each origin's grid is built once.
+  std::vector<std::vector<int>> origins_of_lag(nl);
+  std::vector<std::vector<size_t>> lags_of_origin(nf);
+  for (size_t l = 0; l < nl; ++l) {
+    origins_of_lag[l] = time_origins(nf, res.lag_frames[l], opt.origin_stride, opt.max_origins);
+    res.origins[l] = static_cast<int>(origins_of_lag[l].size());
+    for (int o : origins_of_lag[l]) lags_of_origin[o].push_back(l);
+  }
+  const double cell = std::cbrt(traj.boxes[0].volume() / std::max<size_t>(1, traj.atoms()));
+  for (int o = 0; o < nf; ++o) {
+    if (lags_of_origin[o].empty()) continue;
+    const Box& box0 = traj.boxes[o];
+    PeriodicGrid grid(box0, traj.positions[o], opt.string_threshold_A, cell);
+    for (size_t l : lags_of_origin[o]) {
+      const auto c = count_with_grid(box0, grid, traj.positions[o], traj.positions[o + res.lag_frames[l]], opt,
+                                     nullptr);
+      sum_fast[l] += c.n_fast;
+      sum_string[l] += c.n_string;
+    }
+  }
+  double best = -1;
+  for (size_t l = 0; l < nl; ++l) {
+    res.t_ps.push_back(res.lag_frames[l] * traj.frame_interval_ps);
+    const double n = res.origins[l];
+    res.n_fast.push_back(sum_fast[l] / n);
+    res.n_string.push_back(sum_string[l] / n);
+    res.ratio.push_back(sum_fast[l] > 0 ? sum_string[l] / sum_fast[l] : std::numeric_limits<double>::quiet_NaN());
+    if (res.n_fast.back() >= opt.min_fast_per_origin && res.ratio.back() > best) {
+      best = res.ratio.back();
+      res.peak_index = static_cast<int>(l);
+    }
+  }
+  if (res.peak_index >= 0) {
+    res.tau_string_ps = res.t_ps[res.peak_index];
+    res.peak_ratio = res.ratio[res.peak_index];
+  }
+  return res;
+}
+
+}  // namespace gb::analysis

@@ -48,9 +48,10 @@ FuncflFile read_funcfl_file(const std::string& path) {
   if (g.size() != 5)
     g.fail(g.size() > 5 ? 5 : g.size() - 1, "grid",
            "expected 5 values 'Nrho drho Nr dr cutoff', found " + std::to_string(g.size()));
-  f.nrho = static_cast<int>(header_count(g, 0, "Nrho", 5));
+  // LAMMPS drops the last knot when resampling; the spline needs 5 left.
+  f.nrho = static_cast<int>(header_count(g, 0, "Nrho", 6));
   f.drho = header_positive(g, 1, "drho");
-  f.nr = static_cast<int>(header_count(g, 2, "Nr", 5));
+  f.nr = static_cast<int>(header_count(g, 2, "Nr", 6));
   f.dr = header_positive(g, 3, "dr");
   f.cut = header_positive(g, 4, "cutoff");
   f.frho = in.table(f.nrho, "F(rho)");

@@ -63,15 +63,18 @@ NeighborList::NeighborList(const Box& box, const std::vector<Vec3>& positions, d
       }
 
   // Bins over the extended region [-g, 1+g) in fractional space, each at
-  // least g wide, so neighbours are in the same or an adjacent bin.  The
-  // count is capped (bigger bins stay correct, only slower).
+  // least g/kReach wide, so neighbours lie within kReach bins in each
+  // direction (half-cutoff bins searched +-2 visit ~half the volume of
+  // cutoff bins searched +-1).  The count is capped (bigger bins stay
+  // correct, only slower).
+  constexpr int kReach = 2;
   const size_t next = ext_pos_.size();
   int nb[3];
   double lo[3], width[3];
   const double max_bins_per_dim = std::max(3.0, std::cbrt(static_cast<double>(next)) + 1.0);
   for (int k = 0; k < 3; ++k) {
     const double extent = 1.0 + 2.0 * g[k];
-    nb[k] = std::max(1, static_cast<int>(std::min(std::floor(extent / g[k]), max_bins_per_dim)));
+    nb[k] = std::max(1, static_cast<int>(std::min(std::floor(extent * kReach / g[k]), max_bins_per_dim)));
     lo[k] = -g[k];
     width[k] = extent / nb[k];
   }
@@ -103,9 +106,9 @@ NeighborList::NeighborList(const Box& box, const std::vector<Vec3>& positions, d
       bin_of(ext_frac[i], b);
       const Vec3 xi = ext_pos_[i];
       auto& out = per_atom[i];
-      for (int x = std::max(0, b[0] - 1); x <= std::min(nb[0] - 1, b[0] + 1); ++x)
-        for (int y = std::max(0, b[1] - 1); y <= std::min(nb[1] - 1, b[1] + 1); ++y)
-          for (int z = std::max(0, b[2] - 1); z <= std::min(nb[2] - 1, b[2] + 1); ++z) {
+      for (int x = std::max(0, b[0] - kReach); x <= std::min(nb[0] - 1, b[0] + kReach); ++x)
+        for (int y = std::max(0, b[1] - kReach); y <= std::min(nb[1] - 1, b[1] + kReach); ++y)
+          for (int z = std::max(0, b[2] - kReach); z <= std::min(nb[2] - 1, b[2] + kReach); ++z) {
             const size_t bin = (static_cast<size_t>(x) * nb[1] + y) * nb[2] + z;
             for (size_t p = bin_start[bin]; p < bin_start[bin + 1]; ++p) {
               const int q = bin_atoms[p];
@@ -113,7 +116,6 @@ NeighborList::NeighborList(const Box& box, const std::vector<Vec3>& positions, d
               if ((xi - ext_pos_[q]).norm2() < rc2) out.push_back(q);
             }
           }
-      std::sort(out.begin(), out.end());  // order independent of binning
     }
   });
   offset_.assign(n + 1, 0);

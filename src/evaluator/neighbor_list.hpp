@@ -2,8 +2,8 @@
 // Full (both directions) neighbour list for a periodic box of any shape and
 // size, LAMMPS-style: atoms are wrapped into the cell, periodic images
 // ("ghosts") are made of every atom within the cutoff of the cell in
-// fractional space, and a bin grid (bins at least one cutoff wide
-// perpendicular to their faces) finds pairs.  Boxes narrower than twice the
+// fractional space, and a bin grid (bins at least half a cutoff wide
+// perpendicular to their faces, searched two bins out) finds pairs.  Boxes narrower than twice the
 // cutoff are handled exactly: an atom may then see several images of the
 // same neighbour, and itself.
 #include <vector>

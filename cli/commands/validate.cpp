@@ -1,0 +1,113 @@
+// glassbench validate: compare run directories (and optionally a user's DMA
+// data) with the published references in references/*.yaml.
+// Exit: 0 all pass/skip/inconclusive, 1 any fail, 2 bad input; with --ctest,
+// 77 when nothing was decided (every check skipped or inconclusive) so CTest
+// reports SKIP with the printed reasons (docs/validation.md).
+#include <filesystem>
+#include <iostream>
+
+#include "commands.hpp"
+#include "core/error.hpp"
+#include "glassbench/version_info.hpp"
+#include "validation/dma_fit.hpp"
+#include "validation/reference_loader.hpp"
+#include "validation/result_writers.hpp"
+#include "validation/validator.hpp"
+
+namespace {
+
+namespace v = gb::validation;
+
+struct Args {
+  std::vector<std::string> runs;
+  std::string references;
+  std::string junit, json;
+  std::vector<std::string> only;
+  bool ctest = false;
+  bool no_self_checks = false;
+  double k_sigma = 2.0;
+  std::string dma_csv, liquid_csv, system;
+  double G_inf_GPa = 0, T_eval_K = 293, Tg_K = 0;
+};
+
+std::string default_references() {
+  if (const char* e = std::getenv("GLASSBENCH_REFERENCES")) return e;
+  return std::string(gb::build::kSourceDir) + "/references";
+}
+
+void run(const Args& a) {
+  if (a.runs.empty() && a.dma_csv.empty())
+    throw gb::InputError("validate: give at least one RUN_DIR or --dma-csv FILE");
+  if (!a.dma_csv.empty() && a.system.empty())
+    throw gb::InputError("--system: needed with --dma-csv to pick the references (e.g. Y68.9Co31.1)");
+  if (!(a.k_sigma > 0)) throw gb::InputError("--sigma: must be > 0");
+  const auto refs = v::load_reference_dir(a.references.empty() ? default_references() : a.references);
+  v::ValidationOptions opt;
+  opt.k_sigma = a.k_sigma;
+  opt.only = a.only;
+  for (const auto& id : a.only) {
+    bool found = false;
+    for (const auto& r : refs) found = found || r.id == id;
+    if (!found) throw gb::InputError("--only: no reference with id '" + id + "'");
+  }
+  std::vector<v::CheckResult> results;
+  if (!a.runs.empty() && !a.no_self_checks) results = v::validate_self_checks(refs, opt);
+  for (const auto& dir : a.runs) {
+    const auto run_dir = v::RunDirectory::load(dir);
+    auto r = v::validate_run(refs, run_dir, opt);
+    if (r.empty() && !a.only.empty()) continue;
+    results.insert(results.end(), r.begin(), r.end());
+  }
+  if (!a.dma_csv.empty()) {
+    v::DmaOptions d;
+    d.dma_csv = a.dma_csv;
+    d.liquid_csv = a.liquid_csv;
+    if (a.G_inf_GPa > 0) d.G_inf_GPa = a.G_inf_GPa;
+    if (a.Tg_K > 0) d.Tg_K = a.Tg_K;
+    d.T_eval_K = a.T_eval_K;
+    const auto analysis = v::analyse_dma(d);
+    const auto sys = v::parse_formula(a.system);
+    for (const auto& ref : refs) {
+      if (ref.probe != "dma_fit") continue;
+      if (!opt.only.empty() && std::find(opt.only.begin(), opt.only.end(), ref.id) == opt.only.end()) continue;
+      if (ref.system != "any" && !v::same_system(v::parse_formula(ref.system), sys)) continue;
+      results.push_back(v::decide(ref, a.dma_csv, v::dma_measurement(analysis, ref), a.k_sigma));
+    }
+  }
+  std::cout << v::results_table(results);
+  if (!a.json.empty()) v::write_results_json(a.json, results);
+  if (!a.junit.empty()) v::write_results_junit(a.junit, results);
+  const v::Tally t = v::tally(results);
+  if (t.fail > 0) gb::cli::requested_exit_code() = 1;
+  else if (a.ctest && t.pass == 0) {
+    std::cout << "SKIP: no check could be decided (see the reasons above)\n";
+    gb::cli::requested_exit_code() = 77;
+  }
+}
+
+void setup(CLI::App& app) {
+  auto args = std::make_shared<Args>();
+  auto* sub = app.add_subcommand("validate",
+                                 "Compare run directories (and/or DMA data) with published references; "
+                                 "pass/fail/inconclusive/skip per check");
+  sub->add_option("RUN_DIR", args->runs, "run directories written by `glassbench run` and analysed by `glassbench analyze run`")
+      ->check(CLI::ExistingDirectory);
+  sub->add_option("--references", args->references, "folder of reference YAML files (default: the source tree's references/)");
+  sub->add_option("--junit", args->junit, "write JUnit XML here");
+  sub->add_option("--json", args->json, "write the verdicts as JSON here");
+  sub->add_option("--only", args->only, "evaluate only these reference ids (repeatable)");
+  sub->add_flag("--ctest", args->ctest, "exit 77 (CTest SKIP) when no check was decided");
+  sub->add_flag("--no-self-checks", args->no_self_checks, "leave out run-independent self-checks (w6hat of ideal shells)");
+  sub->add_option("--sigma", args->k_sigma, "confidence factor k: decide only when value ± k sigma is clear of the band (default 2)");
+  sub->add_option("--dma-csv", args->dma_csv, "DMA loss peaks: CSV frequency_Hz,T_peak_K[,T_peak_error_K]")->check(CLI::ExistingFile);
+  sub->add_option("--liquid-csv", args->liquid_csv, "high-T liquid data: CSV T_K and eta_Pa_s | tau_s | D_m2_s")->check(CLI::ExistingFile);
+  sub->add_option("--system", args->system, "composition of the DMA sample, e.g. Y68.9Co31.1 (selects references)");
+  sub->add_option("--G-inf-GPa", args->G_inf_GPa, "instantaneous shear modulus for the Maxwell relation eta = G_inf tau");
+  sub->add_option("--T-eval-K", args->T_eval_K, "temperature of the room-temperature extrapolation (default 293)");
+  sub->add_option("--Tg-K", args->Tg_K, "glass transition temperature, for the E ~ 12 k_B T_g rule");
+  sub->callback([args] { run(*args); });
+}
+
+gb::cli::Registrar reg{"validate", 60, setup};
+
+}  // namespace

@@ -1,0 +1,26 @@
+#include <map>
+
+#include "validation/probe.hpp"
+
+namespace gb::validation {
+
+const RunProbe* find_run_probe(const std::string& name) {
+  static const std::map<std::string, RunProbe> probes{
+      {"protocol", probe_protocol},
+      {"liquid_activation_energy", probe_liquid_activation_energy},
+      {"string_tau_activation", probe_string_tau_activation},
+      {"string_tau_extrapolation", probe_string_tau_extrapolation},
+      {"string_peak_trend", probe_string_peak_trend},
+      {"w6hat_fast_slow", probe_w6hat_fast_slow},
+      {"w6hat_fast_liquid", probe_w6hat_fast_liquid},
+      {"w6hat_ideal", probe_w6hat_ideal},
+      {"species_mobility", probe_species_mobility},
+      {"md_dma_loss_peaks", probe_md_dma_loss_peaks},
+  };
+  auto it = probes.find(name);
+  return it == probes.end() ? nullptr : &it->second;
+}
+
+bool probe_is_run_independent(const std::string& name) { return name == "w6hat_ideal"; }
+
+}  // namespace gb::validation

@@ -1,0 +1,171 @@
+#include "validation/result_writers.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "glassbench/version_info.hpp"
+#include "validation/validator.hpp"
+
+namespace gb::validation {
+using nlohmann::json;
+
+namespace {
+
+json num(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+double get_num(const json& j, const char* k) {
+  return j.contains(k) && j[k].is_number() ? j[k].get<double>() : std::numeric_limits<double>::quiet_NaN();
+}
+
+std::string xml_escape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
+std::string value_text(const CheckResult& r) {
+  if (!r.measured.ok) return "-";
+  if (std::isfinite(r.measured.sigma)) return fmt::format("{:.5g} ± {:.2g}", r.measured.value, r.measured.sigma);
+  return fmt::format("{:.5g}", r.measured.value);
+}
+
+std::string reference_text(const CheckResult& r) {
+  const auto& ref = r.reference;
+  std::string s = ref.value ? fmt::format("{:g}", *ref.value) : std::string("");
+  if (ref.value && ref.uncertainty && *ref.uncertainty > 0) s += fmt::format(" ± {:g}", *ref.uncertainty);
+  return s + (s.empty() ? "" : " ") + ref.tolerance.describe();
+}
+
+}  // namespace
+
+std::string results_table(const std::vector<CheckResult>& results) {
+  std::string out;
+  for (const auto& r : results) {
+    out += fmt::format("{:<13} {:<58} {:>22}  ref {:<18} {}\n", std::string("[") + status_name(r.status) + "]",
+                       r.reference_id, value_text(r), reference_text(r), r.reference.units);
+    if (!r.measured.detail.empty()) out += "              computed: " + r.measured.detail + "\n";
+    if (!r.reason.empty()) out += "              reason: " + r.reason + "\n";
+  }
+  const Tally t = tally(results);
+  out += fmt::format("{} checks: {} pass, {} fail, {} inconclusive, {} skip\n", t.total(), t.pass, t.fail, t.inconclusive, t.skip);
+  return out;
+}
+
+json results_json(const std::vector<CheckResult>& results) {
+  json j;
+  j["glassbench"] = {{"version", build::kVersion}, {"git_commit", build::kGitCommit}};
+  j["kind"] = "validation";
+  const Tally t = tally(results);
+  j["tally"] = {{"pass", t.pass}, {"fail", t.fail}, {"inconclusive", t.inconclusive}, {"skip", t.skip}};
+  json arr = json::array();
+  for (const auto& r : results) {
+    const auto& ref = r.reference;
+    arr.push_back({{"id", r.reference_id},
+                   {"target", r.target},
+                   {"status", status_name(r.status)},
+                   {"reason", r.reason},
+                   {"value", r.measured.ok ? num(r.measured.value) : json(nullptr)},
+                   {"sigma", r.measured.ok ? num(r.measured.sigma) : json(nullptr)},
+                   {"computed", r.measured.detail},
+                   {"band", {num(r.band_lo), num(r.band_hi)}},
+                   {"margin", num(r.margin)},
+                   {"reference",
+                    {{"quantity", ref.quantity},
+                     {"system", ref.system},
+                     {"conditions", ref.conditions},
+                     {"value", ref.value ? json(*ref.value) : json(nullptr)},
+                     {"uncertainty", ref.uncertainty ? json(*ref.uncertainty) : json(nullptr)},
+                     {"units", ref.units},
+                     {"source", ref.source},
+                     {"origin", ref.origin},
+                     {"tolerance", ref.tolerance.describe()},
+                     {"tolerance_kind", tolerance_kind_name(ref.tolerance.kind)},
+                     {"reason", ref.reason},
+                     {"probe", ref.probe},
+                     {"defined_at", ref.where.str()}}}});
+  }
+  j["checks"] = arr;
+  return j;
+}
+
+std::vector<CheckResult> results_from_json(const json& j, const std::string& source) {
+  if (!j.contains("checks") || !j["checks"].is_array()) throw InputError({source, 0, 0}, "checks", "missing or not a list");
+  std::vector<CheckResult> out;
+  for (const auto& c : j["checks"]) {
+    CheckResult r;
+    r.reference_id = c.value("id", "");
+    r.target = c.value("target", "");
+    const std::string st = c.value("status", "");
+    if (st == "pass") r.status = Status::Pass;
+    else if (st == "fail") r.status = Status::Fail;
+    else if (st == "inconclusive") r.status = Status::Inconclusive;
+    else if (st == "skip") r.status = Status::Skip;
+    else throw InputError({source, 0, 0}, "checks.status", "unknown status '" + st + "' in check " + r.reference_id);
+    r.reason = c.value("reason", "");
+    r.measured.ok = c.contains("value") && c["value"].is_number();
+    r.measured.value = get_num(c, "value");
+    r.measured.sigma = get_num(c, "sigma");
+    r.measured.detail = c.value("computed", "");
+    if (c.contains("band") && c["band"].is_array() && c["band"].size() == 2) {
+      r.band_lo = c["band"][0].is_number() ? c["band"][0].get<double>() : -INFINITY;
+      r.band_hi = c["band"][1].is_number() ? c["band"][1].get<double>() : INFINITY;
+    }
+    r.margin = get_num(c, "margin");
+    if (c.contains("reference")) {
+      const auto& rf = c["reference"];
+      r.reference.id = r.reference_id;
+      r.reference.quantity = rf.value("quantity", "");
+      r.reference.system = rf.value("system", "");
+      r.reference.conditions = rf.value("conditions", "");
+      if (rf.contains("value") && rf["value"].is_number()) r.reference.value = rf["value"].get<double>();
+      if (rf.contains("uncertainty") && rf["uncertainty"].is_number()) r.reference.uncertainty = rf["uncertainty"].get<double>();
+      r.reference.units = rf.value("units", "");
+      r.reference.source = rf.value("source", "");
+      r.reference.origin = rf.value("origin", "published");
+      r.reference.reason = rf.value("reason", "");
+      r.reference.probe = rf.value("probe", "");
+      r.reference.where.file = rf.value("defined_at", "");
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::string results_junit(const std::vector<CheckResult>& results) {
+  const Tally t = tally(results);
+  std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  x += fmt::format("<!-- glassbench {} (git {}) -->\n", build::kVersion, build::kGitCommit);
+  x += fmt::format("<testsuite name=\"glassbench-validate\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" errors=\"0\">\n",
+                   t.total(), t.fail, t.skip + t.inconclusive);
+  for (const auto& r : results) {
+    x += fmt::format("  <testcase classname=\"{}\" name=\"{}\">\n", xml_escape(r.target), xml_escape(r.reference_id));
+    const std::string body = xml_escape(fmt::format("value {} ; reference {} {} ; {}", value_text(r), reference_text(r),
+                                                    r.reference.units, r.reason));
+    if (r.status == Status::Fail) x += "    <failure message=\"" + xml_escape(r.reason) + "\">" + body + "</failure>\n";
+    if (r.status == Status::Skip || r.status == Status::Inconclusive)
+      x += std::string("    <skipped message=\"") + status_name(r.status) + ": " + xml_escape(r.reason) + "\"/>\n";
+    x += "    <system-out>" + body + "</system-out>\n  </testcase>\n";
+  }
+  x += "</testsuite>\n";
+  return x;
+}
+
+void write_results_json(const std::string& path, const std::vector<CheckResult>& results) {
+  write_file_atomically(path, results_json(results).dump(1) + "\n");
+}
+
+void write_results_junit(const std::string& path, const std::vector<CheckResult>& results) {
+  write_file_atomically(path, results_junit(results));
+}
+
+}  // namespace gb::validation

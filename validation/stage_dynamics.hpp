@@ -1,0 +1,44 @@
+#pragma once
+// Per-stage dynamical results read from analysis/<stage>/ for the probes:
+// self-diffusion coefficients (msd.json) and string-ratio peaks (strings.json,
+// else the peak of strings.csv).  Absent or unusable stages are listed in
+// `notes` so a skip verdict can say why.
+#include <string>
+#include <vector>
+
+#include "validation/run_directory.hpp"
+
+namespace gb::validation {
+
+struct DiffusionPoint {
+  std::string stage;
+  double T_K = 0;
+  double D_A2_per_ps = 0;
+  double sigma = 0;  // NaN if not given
+};
+
+struct StringPeak {
+  std::string stage;
+  double T_K = 0;
+  double t_ps = 0;
+  double sigma_ln_t = 0;  // from the lag grid spacing around the peak
+  double height = 0;
+  double sigma_height = 0;
+};
+
+/// D of `label` ("all" or an element) in every non-quench stage with msd.json,
+/// skipping fits flagged non-diffusive or D <= 0.
+std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std::string& label,
+                                             std::vector<std::string>& notes);
+
+/// The string-ratio peak of every isothermal stage with strings data.  A
+/// maximum at the first or last lag is not a peak (rising/falling edge) and is
+/// left out with a note.
+std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::string>& notes);
+
+/// Read a glassbench/LAMMPS-style CSV: '#' comment lines, one header line,
+/// numeric rows.  Returns column name -> values.  Throws gb::InputError
+/// (file:line:column) for a non-numeric cell or a short row.
+std::vector<std::pair<std::string, std::vector<double>>> read_numeric_csv(const std::string& path);
+
+}  // namespace gb::validation

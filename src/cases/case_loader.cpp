@@ -1,0 +1,561 @@
+#include "cases/case_loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <numeric>
+#include <set>
+#include <sstream>
+
+#include "cases/did_you_mean.hpp"
+#include "cases/yaml_field.hpp"
+#include "core/text_parse.hpp"
+
+namespace gb::cases {
+namespace {
+
+const std::vector<std::string> kTopKeys = {"name",       "description", "system", "potential", "platform",
+                                           "timestep",   "thermostat",  "barostat", "output",  "checkpoint",
+                                           "limits",     "protocol"};
+const std::vector<std::string> kStageKinds = {"equilibrate", "quench", "relax", "isothermal", "shear"};
+const std::vector<std::string> kPlatforms = {"CUDA", "OpenCL", "HIP", "CPU", "Reference"};
+
+// Relative tolerance for "is this a whole number of steps": durations like
+// "2 ns" / "2 fs" give 999999.9999999 in floating point.
+constexpr double kWholeStepTolerance = 1e-6;
+
+std::string fmt_g(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// Time (ps) -> whole number of steps of dt, or a clear error.
+long whole_steps(const YamlField& f, double ps, double dt, bool allow_zero) {
+  const double n = ps / dt;
+  const double r = std::round(n);
+  if (std::fabs(n - r) > kWholeStepTolerance * std::max(1.0, std::fabs(n)))
+    f.fail(format_time_ps(ps) + " is not a whole number of " + format_time_ps(dt) + " time steps (" + fmt_g(n) +
+           ")");
+  if (r < 0 || (!allow_zero && r < 1)) f.fail("must be at least one time step (" + format_time_ps(dt) + ")");
+  return static_cast<long>(r);
+}
+
+double positive_time(const YamlField& f) {
+  const double t = f.as_quantity(QuantityKind::Time).value;
+  if (!(t > 0)) f.fail("must be positive, got '" + f.as_string() + "'");
+  return t;
+}
+
+double positive_temperature(const YamlField& f) {
+  const double t = f.as_quantity(QuantityKind::Temperature).value;
+  if (!(t > 0)) f.fail("temperature must be above 0 K, got '" + f.as_string() + "'");
+  return t;
+}
+
+// An interval ("1 ps" or "500 steps") -> steps of dt; 0 allowed only as "0 steps"/"0 ps" when allow_zero.
+long interval_steps(const YamlField& f, double dt, bool allow_zero) {
+  if (f.is_scalar() && (f.as_string() == "none" || f.as_string() == "off")) {
+    if (!allow_zero) f.fail("an interval is required here; expected " + quantity_example(QuantityKind::Interval));
+    return 0;
+  }
+  const Quantity q = f.as_quantity(QuantityKind::Interval);
+  if (q.value < 0) f.fail("must not be negative, got '" + f.as_string() + "'");
+  if (q.in_steps) {
+    if (q.value < 1 && !allow_zero) f.fail("must be at least 1 step");
+    return static_cast<long>(q.value);
+  }
+  return whole_steps(f, q.value, dt, allow_zero);
+}
+
+std::string expand_env(const YamlField& f, const std::string& text, std::string& missing) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text.compare(i, 2, "${") == 0) {
+      const size_t close = text.find('}', i + 2);
+      if (close == std::string::npos) f.fail("unterminated ${...} in '" + text + "'");
+      const std::string var = text.substr(i + 2, close - i - 2);
+      if (var.empty()) f.fail("empty ${} in '" + text + "'");
+      const char* v = std::getenv(var.c_str());
+      if (!v || !*v) missing = var;
+      else out += v;
+      i = close + 1;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+bool is_hex64(const std::string& s) {
+  if (s.size() != 64) return false;
+  for (char c : s)
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+class Loader {
+ public:
+  Loader(const YAML::Node& root, std::string file, LoadOptions opt)
+      : root_(root, file, ""), file_(std::move(file)), opt_(std::move(opt)) {}
+
+  Case load() {
+    Case c;
+    c.file = file_;
+    root_.expect_map(kTopKeys);
+    c.name = root_.require("name").as_string();
+    for (char ch : c.name)
+      if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.'))
+        root_.child("name").fail("use letters, digits, '-', '_' and '.' only (it names the run directory)");
+    if (root_.has("description")) c.description = root_.child("description").as_string();
+    timestep_ = positive_time(root_.require("timestep"));
+    read_potential(c);
+    read_system(c);
+    read_platform(c);
+    if (root_.has("thermostat")) thermostat_ = read_thermostat(root_.child("thermostat"), ThermostatSpec{});
+    if (root_.has("barostat")) {
+      YamlField b = root_.child("barostat");
+      b.expect_map({"interval"});
+      YamlField bi = b.require("interval");
+      long v = 0;
+      // A bare number means steps (OpenMM's MonteCarloBarostat frequency).
+      if (bi.is_scalar() && parse_long(bi.as_string(), v)) {
+        if (v < 1) bi.fail("expected at least 1 step between volume moves");
+        barostat_interval_ = static_cast<int>(v);
+      } else {
+        barostat_interval_ = static_cast<int>(interval_steps(bi, timestep_, false));
+      }
+    }
+    output_ = read_output(root_.require("output"), OutputSpec{}, timestep_, true);
+    read_checkpoint(c);
+    if (root_.has("limits")) {
+      YamlField l = root_.child("limits");
+      l.expect_map({"max_temperature"});
+      c.limits.max_temperature_K = positive_temperature(l.require("max_temperature"));
+    }
+    read_protocol(c);
+    return c;
+  }
+
+ private:
+  void read_potential(Case& c) {
+    YamlField p = root_.require("potential");
+    p.expect_map({"file", "elements", "sha256"});
+    YamlField f = p.require("file");
+    c.potential.where = f.location();
+    if (!opt_.potential_override.empty()) {
+      c.potential.file = opt_.potential_override;
+    } else {
+      c.potential.file = expand_env(f, f.as_string(), c.potential.missing_env);
+      if (!c.potential.missing_env.empty()) c.potential.file.clear();
+      else if (c.potential.file.empty()) f.fail("expected a potential file path or name");
+    }
+    if (p.has("elements")) {
+      c.potential.elements = p.child("elements").as_string_list();
+      if (c.potential.elements.empty()) p.child("elements").fail("expected at least one element");
+    }
+    if (p.has("sha256")) {
+      std::string h = p.child("sha256").as_string();
+      for (auto& ch : h) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (!is_hex64(h)) p.child("sha256").fail("expected 64 hexadecimal digits (the output of sha256sum)");
+      c.potential.sha256 = h;
+    }
+  }
+
+  void read_system(Case& c) {
+    YamlField s = root_.require("system");
+    s.expect_map({"composition", "atoms", "structure", "seed"});
+    YamlField comp = s.require("composition");
+    if (!comp.is_map() || comp.size() == 0)
+      comp.fail("expected element amounts like {Cu: 64, Zr: 36}");
+    if (c.potential.elements.empty())
+      for (const auto& [el, f] : comp.entries()) c.potential.elements.push_back(el);
+    std::set<std::string> seen;
+    double total = 0;
+    bool all_integer = true;
+    for (const auto& [el, f] : comp.entries()) {
+      bool known = false;
+      for (const auto& pe : c.potential.elements) known = known || pe == el;
+      if (!known) {
+        std::string msg = "element \"" + el + "\" is not in potential.elements [";
+        for (size_t k = 0; k < c.potential.elements.size(); ++k)
+          msg += (k ? ", " : "") + c.potential.elements[k];
+        msg += "]";
+        const std::string g = closest_match(el, c.potential.elements);
+        if (!g.empty()) msg += "; did you mean \"" + g + "\"?";
+        f.fail(msg);
+      }
+      if (!seen.insert(el).second) f.fail("element \"" + el + "\" appears twice");
+      const double a = f.as_real();
+      if (!(a > 0)) f.fail("expected a positive amount, got '" + f.as_string() + "'");
+      all_integer = all_integer && a == std::floor(a) && a < 1e9;
+      c.system.composition.emplace_back(el, a);
+      total += a;
+    }
+    YamlField af = s.require("atoms");
+    const long n = af.as_integer();
+    if (n < 1) af.fail("expected a positive number of atoms");
+    if (n > 100000000) af.fail("more than 1e8 atoms is not supported");
+    c.system.atoms = static_cast<int>(n);
+    for (const auto& [el, a] : c.system.composition) {
+      const double x = n * a / total;
+      const double r = std::round(x);
+      if (std::fabs(x - r) > 1e-6 || r < 1) {
+        std::string msg = std::to_string(n) + " atoms cannot honour the composition: " + el + " would get " +
+                          fmt_g(x) + " atoms";
+        if (all_integer) {
+          long g = 0;
+          for (const auto& [e2, a2] : c.system.composition) g = std::gcd(g, static_cast<long>(a2));
+          msg += "; use a multiple of " + std::to_string(static_cast<long>(total) / g);
+        }
+        af.fail(msg);
+      }
+      c.system.counts.emplace_back(el, static_cast<int>(r));
+    }
+    YamlField st = s.require("structure");
+    st.expect_map({"kind", "density", "min_distance", "lattice_constant", "cells"});
+    YamlField kind = st.require("kind");
+    const std::string k = kind.as_string();
+    if (k == "random") {
+      c.system.structure.kind = StructureSpec::Kind::Random;
+      YamlField d = st.require("density");
+      const Quantity q = d.as_quantity(QuantityKind::Density);
+      if (!(q.value > 0)) d.fail("density must be positive, got '" + d.as_string() + "'");
+      c.system.structure.density = q.value;
+      c.system.structure.mass_density = q.mass_density;
+      if (st.has("min_distance")) {
+        YamlField m = st.child("min_distance");
+        const double md = m.as_quantity(QuantityKind::Length).value;
+        if (!(md > 0)) m.fail("must be positive");
+        c.system.structure.min_distance_A = md;
+      }
+      for (const char* bad : {"lattice_constant", "cells"})
+        if (st.has(bad)) st.child(bad).fail("only used with kind: fcc");
+    } else if (k == "fcc") {
+      c.system.structure.kind = StructureSpec::Kind::Fcc;
+      YamlField a = st.require("lattice_constant");
+      const double lc = a.as_quantity(QuantityKind::Length).value;
+      if (!(lc > 0)) a.fail("must be positive");
+      c.system.structure.lattice_constant_A = lc;
+      YamlField cells = st.require("cells");
+      cells.expect_sequence();
+      if (cells.size() != 3) cells.fail("expected three cell counts [nx, ny, nz]");
+      long prod = 4;
+      for (size_t i = 0; i < 3; ++i) {
+        const long v = cells.at(i).as_integer();
+        if (v < 1) cells.at(i).fail("expected a positive cell count");
+        c.system.structure.cells[i] = static_cast<int>(v);
+        prod *= v;
+      }
+      if (prod != n)
+        af.fail("an fcc lattice of " + std::to_string(prod / 4) + " cells holds " + std::to_string(prod) +
+                " atoms, not " + std::to_string(n));
+      for (const char* bad : {"density", "min_distance"})
+        if (st.has(bad)) st.child(bad).fail("only used with kind: random");
+    } else {
+      kind.fail("expected random or fcc, got '" + k + "'");
+    }
+    YamlField sd = s.require("seed");
+    const long seed = sd.as_integer();
+    if (seed < 0) sd.fail("expected a non-negative integer seed");
+    c.system.seed = static_cast<uint64_t>(seed);
+  }
+
+  void read_platform(Case& c) {
+    if (!root_.has("platform")) return;
+    YamlField p = root_.child("platform");
+    p.expect_map({"preference", "precision", "device", "threads"});
+    if (p.has("preference")) {
+      YamlField pref = p.child("preference");
+      std::vector<std::string> names;
+      if (pref.is_scalar()) names.push_back(pref.as_string());
+      else names = pref.as_string_list();
+      if (names.empty()) pref.fail("expected at least one platform name");
+      for (size_t i = 0; i < names.size(); ++i) {
+        bool ok = false;
+        for (const auto& k : kPlatforms) ok = ok || k == names[i];
+        if (!ok) {
+          YamlField e = pref.is_scalar() ? pref : pref.at(i);
+          std::string msg = "unknown OpenMM platform \"" + names[i] + "\"";
+          const std::string g = closest_match(names[i], kPlatforms);
+          msg += g.empty() ? "; expected CUDA, OpenCL, HIP, CPU or Reference" : "; did you mean \"" + g + "\"?";
+          e.fail(msg);
+        }
+      }
+      c.platform.preference = names;
+    }
+    if (p.has("precision")) {
+      const std::string pr = p.child("precision").as_string();
+      if (pr != "single" && pr != "mixed" && pr != "double")
+        p.child("precision").fail("expected single, mixed or double, got '" + pr + "'");
+      c.platform.precision = pr;
+    }
+    if (p.has("device")) {
+      const long d = p.child("device").as_integer();
+      if (d < 0) p.child("device").fail("expected a device index >= 0");
+      c.platform.device = static_cast<int>(d);
+    }
+    if (p.has("threads")) {
+      const long t = p.child("threads").as_integer();
+      if (t < 0) p.child("threads").fail("expected a thread count >= 0 (0: all cores)");
+      c.platform.threads = static_cast<int>(t);
+    }
+  }
+
+  ThermostatSpec read_thermostat(const YamlField& f, ThermostatSpec base) {
+    YamlField kind = f;
+    if (f.is_map()) {
+      f.expect_map({"kind", "time_constant"});
+      if (f.has("time_constant")) base.time_constant_ps = positive_time(f.child("time_constant"));
+      if (!f.has("kind")) return base;
+      kind = f.child("kind");
+    }
+    const std::string k = kind.as_string();
+    if (k == "nose-hoover") base.kind = ThermostatSpec::Kind::NoseHoover;
+    else if (k == "langevin") base.kind = ThermostatSpec::Kind::Langevin;
+    else {
+      const std::string g = closest_match(k, {"nose-hoover", "langevin"});
+      kind.fail("unknown thermostat \"" + k + "\"; " +
+                (g.empty() ? std::string("expected nose-hoover or langevin") : "did you mean \"" + g + "\"?"));
+    }
+    return base;
+  }
+
+  OutputSpec read_output(const YamlField& f, OutputSpec base, double dt, bool top) {
+    f.expect_map({"thermo", "positions", "velocities", "compress"});
+    if (f.has("thermo")) base.thermo_steps = interval_steps(f.child("thermo"), dt, false);
+    else if (top) f.require("thermo");
+    if (f.has("positions")) base.positions_steps = interval_steps(f.child("positions"), dt, true);
+    if (f.has("velocities")) base.velocities_steps = interval_steps(f.child("velocities"), dt, true);
+    if (f.has("compress")) base.compress = f.child("compress").as_bool();
+    return base;
+  }
+
+  void read_checkpoint(Case& c) {
+    if (!root_.has("checkpoint")) return;
+    YamlField k = root_.child("checkpoint");
+    k.expect_map({"every", "wall_time"});
+    c.checkpoint.every_steps = 0;
+    c.checkpoint.every_wall_s = 0;
+    if (k.has("every")) c.checkpoint.every_steps = interval_steps(k.child("every"), timestep_, true);
+    if (k.has("wall_time")) {
+      YamlField w = k.child("wall_time");
+      if (w.is_scalar() && (w.as_string() == "none" || w.as_string() == "off")) {
+        c.checkpoint.every_wall_s = 0;
+      } else {
+        const double s = w.as_quantity(QuantityKind::WallTime).value;
+        if (!(s > 0)) w.fail("must be positive (or none)");
+        c.checkpoint.every_wall_s = s;
+      }
+    }
+  }
+
+  std::string unique_default_name(const std::string& kind, const std::set<std::string>& used) {
+    if (!used.count(kind)) return kind;
+    for (int i = 2;; ++i) {
+      const std::string n = kind + "-" + std::to_string(i);
+      if (!used.count(n)) return n;
+    }
+  }
+
+  // Common per-stage settings; `e` is the protocol entry.
+  void read_common(const YamlField& e, StageSpec& s) {
+    s.where = e.location();
+    s.timestep_ps = e.has("timestep") ? positive_time(e.child("timestep")) : timestep_;
+    s.thermostat = e.has("thermostat") ? read_thermostat(e.child("thermostat"), thermostat_) : thermostat_;
+    s.barostat_interval = barostat_interval_;
+    // Output intervals given as times are converted with this stage's timestep.
+    s.output = output_;
+    if (e.has("output")) s.output = read_output(e.child("output"), output_from_top(s.timestep_ps), s.timestep_ps, false);
+    else s.output = output_from_top(s.timestep_ps);
+    YamlField ens = e.require("ensemble");
+    const std::string en = ens.as_string();
+    if (en == "NPT") s.npt = true;
+    else if (en == "NVT") s.npt = false;
+    else ens.fail("expected NVT or NPT, got '" + en + "'");
+    if (s.npt) {
+      s.pressure_bar = e.require("pressure").as_quantity(QuantityKind::Pressure).value;
+    } else if (e.has("pressure")) {
+      e.child("pressure").fail("a pressure is only used with ensemble NPT");
+    }
+  }
+
+  // The top-level output block re-read with a stage's own timestep (intervals
+  // given as times must be whole numbers of that stage's steps).
+  OutputSpec output_from_top(double dt) {
+    if (dt == timestep_) return output_;
+    return read_output(root_.child("output"), OutputSpec{}, dt, true);
+  }
+
+  void read_protocol(Case& c) {
+    YamlField p = root_.require("protocol");
+    p.expect_sequence();
+    if (p.size() == 0) p.fail("expected at least one stage");
+    std::set<std::string> used;
+    std::string last_main;  // most recent non-isothermal stage: default start state
+    double last_main_T = 0;
+    auto add = [&](StageSpec s, const YamlField& name_field) {
+      if (!used.insert(s.name).second)
+        name_field.fail("stage name \"" + s.name + "\" is used twice; give each stage a distinct name");
+      char nn[16];
+      std::snprintf(nn, sizeof nn, "%02zu", c.stages.size() + 1);
+      s.dir_name = std::string(nn) + "-" + s.name;
+      c.stages.push_back(std::move(s));
+    };
+    auto resolve_start = [&](const YamlField& e, StageSpec& s, const std::string& fallback) {
+      if (e.has("start_from")) {
+        YamlField sf = e.child("start_from");
+        const std::string n = sf.as_string();
+        if (c.stage_index(n) < 0) {
+          std::vector<std::string> names;
+          for (const auto& st : c.stages) names.push_back(st.name);
+          std::string msg = "\"" + n + "\" is not an earlier stage";
+          const std::string g = closest_match(n, names);
+          if (!g.empty()) msg += "; did you mean \"" + g + "\"?";
+          else if (names.empty()) msg += " (this is the first stage)";
+          sf.fail(msg);
+        }
+        s.start_from = n;
+      } else {
+        s.start_from = fallback;
+      }
+    };
+    for (size_t i = 0; i < p.size(); ++i) {
+      YamlField e = p.at(i);
+      if (!e.is_map()) e.fail("expected a stage (a mapping with kind: ...)");
+      YamlField kf = e.require("kind");
+      const std::string kind = kf.as_string();
+      std::vector<std::string> common = {"kind", "name",     "ensemble", "pressure",  "timestep",
+                                         "thermostat", "output", "start_from"};
+      auto with = [&](std::vector<std::string> extra) {
+        extra.insert(extra.end(), common.begin(), common.end());
+        return extra;
+      };
+      if (kind == "equilibrate" || kind == "relax") {
+        e.expect_map(with({"temperature", "duration"}));
+        StageSpec s;
+        s.kind = kind == "relax" ? StageSpec::Kind::Relax : StageSpec::Kind::Equilibrate;
+        read_common(e, s);
+        s.t_start_K = s.t_end_K = positive_temperature(e.require("temperature"));
+        s.steps = whole_steps(e.child("duration"), positive_time(e.require("duration")), s.timestep_ps, false);
+        s.name = e.has("name") ? e.child("name").as_string() : unique_default_name(kind, used);
+        resolve_start(e, s, last_main);
+        last_main = s.name;
+        last_main_T = s.t_end_K;
+        add(s, e.has("name") ? e.child("name") : kf);
+      } else if (kind == "quench") {
+        e.expect_map(with({"from", "to", "rate", "ramp_interval"}));
+        StageSpec s;
+        s.kind = StageSpec::Kind::Quench;
+        read_common(e, s);
+        resolve_start(e, s, last_main);
+        if (e.has("from")) s.t_start_K = positive_temperature(e.child("from"));
+        else if (!s.start_from.empty())
+          s.t_start_K = c.stages[static_cast<size_t>(c.stage_index(s.start_from))].t_end_K;
+        else e.require("from");
+        s.t_end_K = positive_temperature(e.require("to"));
+        YamlField rf = e.require("rate");
+        const double rate = rf.as_quantity(QuantityKind::CoolingRate).value;  // K/ps
+        if (!(rate > 0)) rf.fail("rate must be positive (the direction follows from `from` and `to`)");
+        if (s.t_start_K == s.t_end_K) e.child("to").fail("`to` equals the start temperature: nothing to quench");
+        const double ps = std::fabs(s.t_end_K - s.t_start_K) / rate;
+        const double n = std::round(ps / s.timestep_ps);  // a ramp may end within one step of its target
+        if (n < 1) rf.fail("the ramp is shorter than one time step");
+        s.steps = static_cast<long>(n);
+        if (e.has("ramp_interval")) {
+          s.ramp_interval_steps = interval_steps(e.child("ramp_interval"), s.timestep_ps, false);
+        } else {
+          // Default: thermostat updates in steps of at most 1 K.
+          const double steps_per_K = s.steps / std::fabs(s.t_end_K - s.t_start_K);
+          s.ramp_interval_steps = std::max<long>(1, static_cast<long>(std::floor(steps_per_K)));
+        }
+        if (s.ramp_interval_steps > s.steps) e.child("ramp_interval").fail("longer than the whole ramp");
+        s.name = e.has("name") ? e.child("name").as_string() : unique_default_name(kind, used);
+        last_main = s.name;
+        last_main_T = s.t_end_K;
+        add(s, e.has("name") ? e.child("name") : kf);
+      } else if (kind == "isothermal") {
+        e.expect_map(with({"temperatures", "duration", "equilibration"}));
+        if (e.has("name")) e.child("name").fail("isothermal stages are named isothermal-<T>K; remove `name`");
+        YamlField ts = e.require("temperatures");
+        ts.expect_sequence();
+        if (ts.size() == 0) ts.fail("expected at least one temperature");
+        for (size_t k = 0; k < ts.size(); ++k) {
+          YamlField t = ts.at(k);
+          StageSpec s;
+          s.kind = StageSpec::Kind::Isothermal;
+          read_common(e, s);
+          YamlField tf = t, dur = e.child("duration"), eq = e.child("equilibration");
+          const YamlField* start_holder = &e;
+          if (t.is_map()) {
+            t.expect_map({"temperature", "duration", "equilibration", "start_from"});
+            tf = t.require("temperature");
+            if (t.has("duration")) dur = t.child("duration");
+            if (t.has("equilibration")) eq = t.child("equilibration");
+            if (t.has("start_from")) start_holder = &t;
+          }
+          s.t_start_K = s.t_end_K = positive_temperature(tf);
+          if (!dur.node().IsDefined() || dur.node().IsNull())
+            e.require("duration");  // missing in both places: complain at the entry
+          s.steps = whole_steps(dur, positive_time(dur), s.timestep_ps, false);
+          if (eq.node().IsDefined() && !eq.node().IsNull()) {
+            s.equilibration_steps = interval_steps(eq, s.timestep_ps, true);
+            if (s.equilibration_steps >= s.steps) eq.fail("must be shorter than the duration");
+          }
+          resolve_start(*start_holder, s, last_main);
+          if (s.start_from.empty()) e.require("start_from");
+          char nm[64];
+          if (s.t_end_K == std::floor(s.t_end_K)) std::snprintf(nm, sizeof nm, "isothermal-%04.0fK", s.t_end_K);
+          else std::snprintf(nm, sizeof nm, "isothermal-%06.1fK", s.t_end_K);
+          s.name = nm;
+          add(s, tf);
+        }
+      } else if (kind == "shear") {
+        kf.fail("stage kind \"shear\" (MD-DMA) is not supported yet by this version of glassbench");
+      } else {
+        const std::string g = closest_match(kind, kStageKinds);
+        kf.fail("unknown stage kind \"" + kind + "\"; " +
+                (g.empty() ? std::string("expected equilibrate, quench, relax or isothermal")
+                           : "did you mean \"" + g + "\"?"));
+      }
+      (void)last_main_T;
+    }
+  }
+
+  YamlField root_;
+  std::string file_;
+  LoadOptions opt_;
+  double timestep_ = 0;
+  ThermostatSpec thermostat_;
+  int barostat_interval_ = 25;
+  OutputSpec output_;
+};
+
+}  // namespace
+
+Case parse_case(const std::string& text, const std::string& file_label, const LoadOptions& options) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    SourceLocation loc{file_label, e.mark.line + 1, e.mark.column + 1};
+    throw InputError(loc, "", "YAML syntax error: " + e.msg);
+  }
+  if (!root.IsDefined() || root.IsNull()) throw InputError(SourceLocation{file_label, 0, 0}, "", "the case file is empty");
+  return Loader(root, file_label, options).load();
+}
+
+Case load_case(const std::string& path, const LoadOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(SourceLocation{path, 0, 0}, "", "cannot open the case file");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse_case(ss.str(), path, options);
+}
+
+}  // namespace gb::cases

@@ -9,7 +9,8 @@
 namespace gb::analysis {
 
 ArrheniusCrossover find_arrhenius_crossover(const std::vector<double>& T, const std::vector<double>& y,
-                                            ArrheniusKind kind, double threshold_ln) {
+                                            ArrheniusKind kind, double threshold_ln, double window_tol) {
+  if (window_tol <= 0) window_tol = 0.25 * threshold_ln;
   const size_t n = T.size();
   if (y.size() != n) throw InputError("Arrhenius crossover: temperature and value columns differ in length");
   if (n < 4) throw InputError("Arrhenius crossover: need at least 4 points (3 for the high-T line + 1 below)");
@@ -24,7 +25,7 @@ ArrheniusCrossover find_arrhenius_crossover(const std::vector<double>& T, const 
   };
   size_t m = 3;
   ArrheniusFit fit = fit_first(m);
-  while (m < n && std::abs(std::log(y[order[m]]) - fit.predict_ln(T[order[m]])) <= threshold_ln) {
+  while (m < n && std::abs(std::log(y[order[m]]) - fit.predict_ln(T[order[m]])) <= window_tol) {
     ++m;
     fit = fit_first(m);
   }
@@ -35,12 +36,12 @@ ArrheniusCrossover find_arrhenius_crossover(const std::vector<double>& T, const 
   c.high_T_fit = fit;
   c.deviation_ln.resize(n);
   for (size_t i = 0; i < n; ++i) c.deviation_ln[i] = std::log(y[i]) - fit.predict_ln(T[i]);
-  char buf[400];
+  char buf[512];
   std::snprintf(buf, sizeof buf,
                 "T_A = temperature where |ln y - ln y_Arrhenius| first exceeds %.4g (a %.1f%% departure) below "
                 "the high-T Arrhenius window (grown from the 3 hottest points while each next point stays "
-                "within the threshold), linear interpolation in T",
-                threshold_ln, 100 * (std::exp(threshold_ln) - 1));
+                "within %.4g of the line), linear interpolation in T",
+                threshold_ln, 100 * (std::exp(threshold_ln) - 1), window_tol);
   c.criterion = buf;
   // Walk down from the window edge, interpolating where |dev| crosses threshold.
   for (size_t k = m; k < n; ++k) {

@@ -2,9 +2,10 @@
 // The Arrhenius crossover temperature T_A: the temperature below which the
 // data leave the high-temperature Arrhenius line.  Stated criterion:
 //  1. High-T window: start with the 3 hottest points, fit Arrhenius, and add
-//     the next colder point while it lies within `threshold_ln` of the
-//     current fit's prediction (|ln y - ln y_fit| <= threshold_ln); refit
-//     after each addition.
+//     the next colder point while it lies within `window_tolerance_ln`
+//     (default threshold/4) of the current fit's prediction; refit after each
+//     addition.  The tolerance is tighter than the threshold so that points
+//     already bending away do not tilt the reference line.
 //  2. T_A is where |ln y - ln y_fit| first exceeds threshold_ln going down
 //     in temperature, by linear interpolation in T between the last point
 //     inside and the first point outside.  Default threshold: ln(1.10),
@@ -29,6 +30,7 @@ struct ArrheniusCrossover {
 };
 
 ArrheniusCrossover find_arrhenius_crossover(const std::vector<double>& T_K, const std::vector<double>& y,
-                                            ArrheniusKind kind, double threshold_ln = 0.09531017980432493);
+                                            ArrheniusKind kind, double threshold_ln = 0.09531017980432493,
+                                            double window_tolerance_ln = -1.0 /* threshold/4 */);
 
 }  // namespace gb::analysis

@@ -161,7 +161,8 @@ bool DumpReader::next(DumpFrame& frame) {
   while (true) {
     if (!starts_with(in.line, "ITEM:"))
       fail_line("header", "expected an 'ITEM:' line, got '" + in.line.substr(0, 60) + "'");
-    const std::string item = in.line.substr(5);
+    std::string item = in.line.substr(5);
+    item.erase(0, item.find_first_not_of(" \t"));
     LineTokens it(path_, in.line_no, item);
     const std::string key = it.word(0);
     if (key == "TIMESTEP") {

@@ -75,8 +75,11 @@ std::vector<std::pair<std::string, std::vector<double>>> read_numeric_csv(const 
       throw InputError({path, lineno, 1}, "", fmt::format("expected {} comma-separated values, got {}", cols.size(), cells.size()));
     for (size_t k = 0; k < cells.size(); ++k) {
       double v = 0;
-      if (!parse_finite_double(cells[k], v))
-        throw InputError({path, lineno, colpos[k]}, cols[k].first, "expected a finite number, got '" + cells[k] + "'");
+      if (cells[k] == "nan" || cells[k] == "NaN") {
+        v = std::numeric_limits<double>::quiet_NaN();  // "undefined" as written by the analysis (e.g. 0/0 ratios)
+      } else if (!parse_finite_double(cells[k], v)) {
+        throw InputError({path, lineno, colpos[k]}, cols[k].first, "expected a finite number or nan, got '" + cells[k] + "'");
+      }
       cols[k].second.push_back(v);
     }
   }

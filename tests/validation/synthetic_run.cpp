@@ -1,0 +1,193 @@
+#include "synthetic_run.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "glassbench/version_info.hpp"
+
+namespace gb::testing {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr double kB = 8.617333262e-5;  // eV/K
+
+void put(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p) << text;
+}
+
+std::string stage_yaml(const std::string& name, const std::string& kind, const std::string& ens, double T0, double T1,
+                       long steps, const SyntheticRunSpec& s) {
+  return fmt::format(
+      "name: {}\nkind: {}\nensemble: {}\nT_start_K: {}\nT_end_K: {}\npressure_bar: 0\ntimestep_ps: 0.002\nsteps: {}\n"
+      "dump_interval_steps: 1000\nframes: 2\nelements: [{}, {}]\nstarted_from: null\n",
+      name, kind, ens, T0, T1, steps, s.small, s.large);
+}
+
+/// Two-frame dump: atoms on a cubic grid, then displaced by Gaussian steps of
+/// the given RMS per species (3D RMS).
+std::string dump(const SyntheticRunSpec& s, double rms_small, double rms_large, unsigned seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> g(0.0, 1.0);
+  const int n = s.n_small + s.n_large;
+  const double L = 30.0;
+  std::vector<double> x(3 * n), y(3 * n);
+  const int side = static_cast<int>(std::ceil(std::cbrt(n)));
+  for (int i = 0; i < n; ++i) {
+    x[3 * i] = (i % side) * L / side;
+    x[3 * i + 1] = ((i / side) % side) * L / side;
+    x[3 * i + 2] = (i / (side * side)) * L / side;
+    const double r = (i < s.n_small ? rms_small : rms_large) / std::sqrt(3.0);
+    for (int k = 0; k < 3; ++k) y[3 * i + k] = x[3 * i + k] + r * g(rng);
+  }
+  std::string out;
+  for (int f = 0; f < 2; ++f) {
+    const auto& p = f == 0 ? x : y;
+    out += fmt::format("ITEM: TIMESTEP\n{}\nITEM: NUMBER OF ATOMS\n{}\nITEM: BOX BOUNDS pp pp pp\n0 {}\n0 {}\n0 {}\n"
+                       "ITEM: ATOMS id type xu yu zu\n", f * 1000, n, L, L, L);
+    for (int i = 0; i < n; ++i)
+      out += fmt::format("{} {} {:.6f} {:.6f} {:.6f}\n", i + 1, i < s.n_small ? 1 : 2, p[3 * i], p[3 * i + 1], p[3 * i + 2]);
+  }
+  return out;
+}
+
+std::string data_file(const SyntheticRunSpec& s) {
+  const int n = s.n_small + s.n_large;
+  std::string out = fmt::format("synthetic run (glassbench tests)\n\n{} atoms\n2 atom types\n\n0 30 xlo xhi\n0 30 ylo yhi\n0 30 zlo zhi\n\nMasses\n\n1 63.546\n2 91.224\n\nAtoms # atomic\n\n", n);
+  const int side = static_cast<int>(std::ceil(std::cbrt(n)));
+  for (int i = 0; i < n; ++i)
+    out += fmt::format("{} {} {} {} {}\n", i + 1, i < s.n_small ? 1 : 2, (i % side) * 30.0 / side,
+                       ((i / side) % side) * 30.0 / side, (i / (side * side)) * 30.0 / side);
+  return out;
+}
+
+json histogram(double mean, double sd, long n) {
+  // Gaussian counts on the order analysis's default w6hat grid.
+  const double lo = -0.25, hi = 0.25;
+  const int bins = 100;
+  std::vector<long> c(bins);
+  for (int b = 0; b < bins; ++b) {
+    const double x = lo + (b + 0.5) * (hi - lo) / bins;
+    c[b] = std::lround(n * (hi - lo) / bins * std::exp(-0.5 * std::pow((x - mean) / sd, 2)) / (sd * std::sqrt(2 * M_PI)));
+  }
+  return {{"lo", lo}, {"hi", hi}, {"bin_width", (hi - lo) / bins}, {"counts", c}, {"below", 0}, {"above", 0},
+          {"undefined", 0}, {"finite", n}, {"mean", mean}, {"stddev", sd}};
+}
+
+json order_doc(const std::vector<std::tuple<std::string, std::string, double, double, long>>& groups) {
+  json gs = json::array();
+  for (auto& [sp, mob, mean, sd, n] : groups)
+    gs.push_back({{"species", sp}, {"mobility", mob}, {"atoms", n}, {"histograms", {{"w6hat", histogram(mean, sd, n)}}}});
+  return {{"analysis", "order"}, {"groups", gs}};
+}
+
+}  // namespace
+
+std::string source_dir() {
+  const char* e = std::getenv("GLASSBENCH_SOURCE_DIR");
+  return e && *e ? e : gb::build::kSourceDir;
+}
+
+std::string make_temp_dir(const std::string& tag) {
+  std::string templ = (fs::temp_directory_path() / ("gb-" + tag + "-XXXXXX")).string();
+  if (!mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
+  return templ;
+}
+
+void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
+  const fs::path run(dir);
+  fs::create_directories(run);
+  put(run / "provenance.yaml", "glassbench_version: synthetic\ngit_commit: test\nplatform: none\nseed: 1\n");
+  put(run / "case.yaml", fmt::format("name: synthetic-{}{}\n{}", s.small, s.large, s.paper_protocol ? "protocol: chang2022\n" : ""));
+  put(run / "thermo.csv", "stage,step,time_ps,temperature_K\n");
+  int k = 1;
+  auto dirname = [&](const std::string& name) { return fmt::format("{:02d}-{}", k++, name); };
+  {
+    const std::string d = dirname("equilibrate");
+    put(run / "stages" / d / "stage.yaml", stage_yaml("equilibrate", "equilibrate", "NVT", 2000, 2000, 1000000, s));
+    put(run / "stages" / d / "final.data", data_file(s));
+  }
+  {
+    const std::string d = dirname("quench");
+    put(run / "stages" / d / "stage.yaml", stage_yaml("quench", "quench", "NPT", 2000, 100, 950000, s));
+  }
+  {
+    const std::string d = dirname("relax");
+    put(run / "stages" / d / "stage.yaml", stage_yaml("relax", "relax", "NVT", 100, 100, 1000000, s));
+  }
+  const double T_glass = *std::min_element(s.isothermal_K.begin(), s.isothermal_K.end());
+  const double T_hot = *std::max_element(s.isothermal_K.begin(), s.isothermal_K.end());
+  unsigned seed = 7;
+  for (double T : s.isothermal_K) {
+    const std::string name = fmt::format("isothermal-{:04d}K", static_cast<int>(T));
+    const std::string d = dirname(name);
+    put(run / "stages" / d / "stage.yaml", stage_yaml(name, "isothermal", "NVT", T, T, 100000, s));
+    // Glass stage: the requested RMS; liquid stages: both species well mobile.
+    const double rs = T == T_glass ? s.rms_small_A : 3.5, rl = T == T_glass ? s.rms_large_A : 2.5;
+    put(run / "stages" / d / "trajectory.dump", dump(s, rs, rl, seed++));
+    const fs::path a = run / "analysis" / d;
+    const double D = s.D0_A2_ps * std::exp(-s.E_D_eV / (kB * T));
+    // Layout of `glassbench analyze` (species -> fit).
+    json msd = {{"analysis", "msd"},
+                {"species", {{"all", {{"D_A2_per_ps", D}, {"D_error_A2_per_ps", s.D_rel_error * D}, {"diffusive", true}}}}}};
+    put(a / "msd.json", msd.dump(1));
+    std::string mcsv = fmt::format("lag_ps,msd_A2,msd_{}_A2,msd_{}_A2\n", s.small, s.large);
+    for (int i = 0; i <= 40; ++i) {
+      const double t = 0.01 * std::pow(10.0, i / 10.0);
+      const double ballistic = 0.3 * (1 - std::exp(-t / 0.1));
+      mcsv += fmt::format("{:.6g},{:.6g},{:.6g},{:.6g}\n", t, ballistic + 6 * D * t, ballistic + 7 * D * t,
+                          0.8 * ballistic + 4 * D * t);
+    }
+    put(a / "msd.csv", mcsv);
+    // String ratio: log-normal bump centred on tau(T), height h(T).
+    const double tau = s.tau0_ps * std::exp(s.E_string_eV / (kB * T));
+    const double h = s.h0 + s.h1 * 1000.0 / T;
+    std::string scsv = "# synthetic\nt_ps,n_fast,n_string,ratio\n";
+    for (int i = 0; i <= 8 * s.lags_per_decade; ++i) {
+      const double t = 0.01 * std::pow(10.0, static_cast<double>(i) / s.lags_per_decade);
+      const double r = h * std::exp(-0.5 * std::pow(std::log(t / tau) / 1.5, 2));
+      const double nf = 400.0;
+      scsv += fmt::format("{:.8g},{:.6g},{:.6g},{:.8g}\n", t, nf, r * nf, r);
+    }
+    put(a / "strings.csv", scsv);
+    if (T == T_glass)
+      put(a / "order.json", order_doc({{s.small, "fast", s.w6_fast, s.w6_sd, s.n_fast},
+                                       {s.small, "slow", s.w6_slow, s.w6_sd, s.n_slow},
+                                       {s.small, "all", (s.w6_fast * s.n_fast + s.w6_slow * s.n_slow) / (s.n_fast + s.n_slow), s.w6_sd, s.n_fast + s.n_slow}})
+                                 .dump(1));
+    if (T == T_hot) put(a / "order.json", order_doc({{s.small, "all", s.w6_liquid, s.w6_sd, s.n_fast + s.n_slow}}).dump(1));
+    std::string gr = "r_A,g_all\n";
+    for (int i = 1; i <= 120; ++i) {
+      const double r = 0.05 * i;
+      gr += fmt::format("{:.3f},{:.5f}\n", r, r < 2.2 ? 0.0 : 1 + 1.5 * std::exp(-(r - 2.7) * 1.2) * std::cos(2 * M_PI * (r - 2.7) / 2.3));
+    }
+    put(a / "gr.csv", gr);
+    // Long format as `glassbench analyze` writes it: t_ps,u_A,p_<label>_per_A.
+    std::string vh = "t_ps,u_A,p_all_per_A\n";
+    for (double tt : {1.0, 100.0})
+      for (int i = 0; i <= 120; ++i) {
+        const double u = 0.05 * i;
+        const double p = tt < 10 ? u * u * std::exp(-u * u / 0.1)
+                                 : u * u * std::exp(-u * u / 0.2) + 0.05 * std::exp(-std::pow(u - 2.7, 2) / 0.05);
+        vh += fmt::format("{},{:.3f},{:.6f}\n", tt, u, p);
+      }
+    put(a / "vanhove.csv", vh);
+  }
+  if (s.md_dma) {
+    std::string dma = "T_K,loss_modulus_GPa\n";
+    for (int T = 300; T <= 800; T += 25)
+      dma += fmt::format("{},{:.5f}\n", T, 0.5 * std::exp(-std::pow((T - 528) / 40.0, 2)) + 1.0 * std::exp(-std::pow((T - 665) / 40.0, 2)) + 0.05);
+    put(run / "analysis" / "md_dma.csv", dma);
+  }
+  put(run / "analysis" / "summary.json", json{{"analysis", "summary"}, {"synthetic", true}}.dump(1));
+}
+
+}  // namespace gb::testing

@@ -1,0 +1,37 @@
+#pragma once
+// A run directory written from known parameters (docs/run-directory.md
+// layout), so validation and report tests compare against the generating
+// values, never against numbers computed by the code under test.
+#include <string>
+#include <vector>
+
+namespace gb::testing {
+
+struct SyntheticRunSpec {
+  std::string small = "Cu", large = "Zr";
+  int n_small = 64, n_large = 36;
+  std::vector<double> isothermal_K{1800, 1600, 1400, 1200, 1000, 800, 600, 300};
+  // D(T) = D0 exp(-E_D / kT) in A^2/ps, relative error D_rel_error.
+  double E_D_eV = 0.40, D0_A2_ps = 10.0, D_rel_error = 0.02;
+  // tau_string(T) = tau0 exp(E_s / kT) in ps; peak height h(T) = h0 + h1 (1000/T).
+  double E_string_eV = 0.40, tau0_ps = 0.02, h0 = 0.10, h1 = 0.15;
+  int lags_per_decade = 20;
+  // Displacements over the glass stage (300 K): RMS of small / large species.
+  double rms_small_A = 1.2, rms_large_A = 0.3;
+  // w6hat means at the glass stage (fast / slow) and the liquid (hottest).
+  double w6_fast = -0.030, w6_slow = -0.060, w6_liquid = -0.025, w6_sd = 0.02;
+  long n_fast = 200, n_slow = 3800;
+  bool paper_protocol = false;
+  bool md_dma = false;  // write analysis/md_dma.csv with peaks at 528 K and 665 K
+};
+
+/// Write the run under `dir` (created).  Deterministic (fixed seed).
+void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& spec);
+
+/// The source tree: $GLASSBENCH_SOURCE_DIR, else the configure-time path.
+std::string source_dir();
+
+/// A fresh empty temporary directory.
+std::string make_temp_dir(const std::string& tag);
+
+}  // namespace gb::testing

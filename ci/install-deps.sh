@@ -14,6 +14,7 @@ PKGS=(
   lammps lammps-data openmpi-bin             # the independent oracle (lmp) + potentials
   gnuplot-nox                                # report figures
   chromium                                   # headless check that reports render
+  libpng-dev                                 # report test decodes the Chromium screenshot
 )
 missing=()
 for p in "${PKGS[@]}"; do

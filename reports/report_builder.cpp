@@ -1,0 +1,204 @@
+#include "reports/report_builder.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "core/atomic_file.hpp"
+#include "glassbench/version_info.hpp"
+#include "reports/figures.hpp"
+#include "validation/reference_loader.hpp"
+#include "validation/validator.hpp"
+
+namespace gb::reports {
+namespace v = gb::validation;
+
+namespace {
+
+std::string esc(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
+std::string md_cell(const std::string& s) {
+  std::string o;
+  for (char c : s) o += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
+  return o;
+}
+
+std::string fmt_num(double v) {
+  if (std::isinf(v)) return v > 0 ? "+inf" : "-inf";
+  if (!std::isfinite(v)) return "-";
+  return fmt::format("{:.5g}", v);
+}
+
+std::string value_text(const v::CheckResult& r) {
+  if (!r.measured.ok) return "-";
+  return std::isfinite(r.measured.sigma) ? fmt::format("{:.5g} ± {:.2g}", r.measured.value, r.measured.sigma)
+                                         : fmt::format("{:.5g}", r.measured.value);
+}
+
+std::string reference_text(const v::CheckResult& r) {
+  const auto& ref = r.reference;
+  if (!ref.value) return r.reference.tolerance.describe();
+  std::string s = fmt::format("{:g}", *ref.value);
+  if (ref.uncertainty && *ref.uncertainty > 0) s += fmt::format(" ± {:g}", *ref.uncertainty);
+  return s;
+}
+
+std::string now_utc() {
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+const char* kCss = R"(
+body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px;color:#1b1b1b;max-width:1200px}
+h1{font-size:1.6em}h2{border-bottom:2px solid #ddd;padding-bottom:4px;margin-top:1.6em}
+table{border-collapse:collapse;font-size:0.86em;width:100%}td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top}
+th{background:#f0f0f0;text-align:left}.pass{background:#d8f3dc}.fail{background:#ffd6d6}.inconclusive{background:#fff1c1}
+.skip{background:#eeeeee;color:#555}.badge{font-weight:bold;text-transform:uppercase;font-size:0.85em}
+pre{background:#f7f7f7;padding:8px;overflow-x:auto;font-size:0.8em}figure{margin:1em 0;border:1px solid #ddd;padding:8px}
+figcaption{font-size:0.85em;color:#333;margin-top:4px}.note{color:#8a5a00;font-style:italic}
+.band{display:inline-block;width:120px;height:10px;background:#eee;position:relative;vertical-align:middle}
+.band i{position:absolute;top:0;height:10px;background:#9ad0a4}.band b{position:absolute;top:-2px;width:3px;height:14px;background:#222}
+.small{font-size:0.8em;color:#555}
+)";
+
+/// A tiny inline bar: the tolerance band (green) and the computed value (black tick), scaled to
+/// the band widened by 50% each side.  Only when band and value are finite.
+std::string band_bar(const v::CheckResult& r) {
+  if (!r.measured.ok || !std::isfinite(r.band_lo) || !std::isfinite(r.band_hi) || r.band_hi <= r.band_lo) return "";
+  const double w = r.band_hi - r.band_lo, lo = r.band_lo - 0.5 * w, hi = r.band_hi + 0.5 * w;
+  auto pos = [&](double x) { return std::clamp(100.0 * (x - lo) / (hi - lo), 0.0, 100.0); };
+  return fmt::format("<span class=\"band\" title=\"band [{}, {}]\"><i style=\"left:{:.1f}%;width:{:.1f}%\"></i><b style=\"left:{:.1f}%\"></b></span>",
+                     fmt_num(r.band_lo), fmt_num(r.band_hi), pos(r.band_lo), pos(r.band_hi) - pos(r.band_lo), pos(r.measured.value));
+}
+
+std::string stages_table(const v::RunDirectory& run) {
+  std::string h = "<table><tr><th>stage</th><th>kind</th><th>ensemble</th><th>T (K)</th><th>P (bar)</th><th>dt (ps)</th><th>duration (ps)</th></tr>";
+  for (const auto& s : run.stages())
+    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:g} → {:g}</td><td>{:g}</td><td>{:g}</td><td>{:g}</td></tr>", esc(s.dir_name),
+                     esc(s.kind), esc(s.ensemble), s.T_start_K, s.T_end_K, s.pressure_bar, s.timestep_ps, s.duration_ps());
+  return h + "</table>";
+}
+
+}  // namespace
+
+Report build_report(const ReportOptions& opt) {
+  Report rep;
+  const auto refs = v::load_reference_dir(opt.references_dir);
+  Runs runs;
+  for (const auto& d : opt.runs) runs.push_back(v::RunDirectory::load(d));
+  v::ValidationOptions vo;
+  rep.results = v::validate_self_checks(refs, vo);
+  for (const auto& run : runs) {
+    auto r = v::validate_run(refs, run, vo);
+    rep.results.insert(rep.results.end(), r.begin(), r.end());
+  }
+  GnuplotRunner gp;
+  rep.figures = {figure_relaxation_map(runs, gp), figure_msd_species(runs, gp), figure_vanhove_gr(runs, gp),
+                 figure_w6hat(runs, gp),          figure_string_ratio(runs, gp), figure_loss_modulus(runs, gp)};
+  if (!gp.available())
+    for (auto& f : rep.figures)
+      if (f.svg.empty() && f.note.empty()) f.note = "gnuplot not found (Debian package gnuplot-nox)";
+
+  const v::Tally t = v::tally(rep.results);
+  const std::string prov = fmt::format("glassbench {} (git {}), generated {}", build::kVersion, build::kGitCommit, now_utc());
+
+  // ---------------- HTML ----------------
+  std::string h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" + esc(opt.title) +
+                  "</title>\n<meta name=\"generator\" content=\"" + esc(prov) + "\">\n<style>" + kCss + "</style></head><body>\n";
+  h += "<h1>" + esc(opt.title) + "</h1>\n<p class=\"small\">" + esc(prov) + ". References: Chang et al., <i>Liquid-like atoms in "
+       "dense-packed solid glasses</i>, Nat. Mater. 21, 1240 (2022).</p>\n";
+  h += fmt::format("<p><span class=\"badge pass\">&nbsp;{} pass&nbsp;</span> <span class=\"badge fail\">&nbsp;{} fail&nbsp;</span> "
+                   "<span class=\"badge inconclusive\">&nbsp;{} inconclusive&nbsp;</span> <span class=\"badge skip\">&nbsp;{} skip&nbsp;</span></p>\n",
+                   t.pass, t.fail, t.inconclusive, t.skip);
+  h += "<h2>The paper's claims at a glance</h2>\n<table><tr><th>claim</th><th>source</th><th>run</th><th>verdict</th><th>computed</th></tr>\n";
+  for (const auto& r : rep.results) {
+    if (r.reference_id.find("finding") == std::string::npos && r.reference_id.find("activation_energy") == std::string::npos &&
+        r.reference_id.find("md_dma") == std::string::npos)
+      continue;
+    const char* st = v::status_name(r.status);
+    h += fmt::format("<tr class=\"{}\"><td>{}{}</td><td>{}</td><td>{}</td><td class=\"badge\">{}</td><td>{}</td></tr>\n", st,
+                     esc(r.reference.quantity), r.reference.origin == "transferred" ? " <span class=\"small\">(transferred from Al90La10)</span>" : "",
+                     esc(r.reference.source), esc(r.target), st, esc(value_text(r)));
+  }
+  h += "</table>\n<h2>Verdicts</h2>\n<p class=\"small\">Pass: value ± 2σ inside the tolerance band; fail: entirely outside; "
+       "inconclusive: straddles an edge (too weak to decide); skip: inputs missing (reason given).</p>\n"
+       "<table><tr><th>check</th><th>verdict</th><th>computed</th><th>reference</th><th>tolerance</th><th>band</th><th>margin</th>"
+       "<th>units</th><th>source / reason</th></tr>\n";
+  for (const auto& r : rep.results) {
+    const char* st = v::status_name(r.status);
+    h += fmt::format("<tr class=\"{}\"><td><b>{}</b><br><span class=\"small\">{}<br>{}</span></td><td class=\"badge\">{}</td><td>{}<br><span "
+                     "class=\"small\">{}</span></td><td>{}</td><td>{}</td><td>[{}, {}]<br>{}</td><td>{}</td><td>{}</td><td>{}<br><span "
+                     "class=\"small\">tolerance: {}</span>{}</td></tr>\n",
+                     st, esc(r.reference_id), esc(r.reference.quantity), esc(r.target), st, esc(value_text(r)), esc(r.measured.detail),
+                     esc(reference_text(r)), esc(r.reference.tolerance.describe()), fmt_num(r.band_lo), fmt_num(r.band_hi), band_bar(r),
+                     fmt_num(r.margin), esc(r.reference.units), esc(r.reference.source), esc(r.reference.reason),
+                     r.reason.empty() ? "" : "<br><b>" + esc(r.reason) + "</b>");
+  }
+  h += "</table>\n<h2>Figures</h2>\n";
+  for (const auto& f : rep.figures) {
+    h += "<figure class=\"gb-figure\" id=\"" + f.id + "\" data-rendered=\"" + (f.rendered() ? "pending" : "skipped") + "\">\n<h3>" +
+         esc(f.title) + "</h3>\n";
+    if (f.rendered()) h += f.svg + "\n";
+    h += "<figcaption>" + esc(f.caption) + (f.note.empty() ? "" : " <span class=\"note\">" + esc(f.note) + "</span>") +
+         "</figcaption>\n</figure>\n";
+  }
+  h += "<h2>Provenance</h2>\n";
+  for (const auto& run : runs) {
+    h += "<h3>" + esc(run.case_name()) + " — " + esc(run.formula()) + fmt::format(", {} atoms", run.atoms()) + "</h3>\n<p class=\"small\">" +
+         esc(run.path()) + "</p>\n" + stages_table(run) + "\n<pre>" +
+         esc(run.provenance_text().empty() ? "(no provenance.yaml)" : run.provenance_text()) + "</pre>\n";
+  }
+  // Records each figure's rendered box (page pixels) for automated checks; logs nothing.
+  h += "<script>window.addEventListener('load',function(){var n=0;document.querySelectorAll('figure.gb-figure svg').forEach("
+       "function(s){var r=s.getBoundingClientRect(),f=s.closest('figure');f.setAttribute('data-rendered','ok');"
+       "f.setAttribute('data-box',[Math.round(r.left+window.scrollX),Math.round(r.top+window.scrollY),Math.round(r.width),"
+       "Math.round(r.height)].join(','));n++;});document.body.setAttribute('data-figures-rendered',n);});</script>\n";
+  h += "</body></html>\n";
+  rep.html = h;
+
+  // ---------------- Markdown ----------------
+  std::string m = "# " + opt.title + "\n\n" + prov + "  \nReferences: Chang et al., Nat. Mater. 21, 1240 (2022).\n\n";
+  m += fmt::format("**{} pass, {} fail, {} inconclusive, {} skip**\n\n", t.pass, t.fail, t.inconclusive, t.skip);
+  m += "| verdict | check | target | computed | reference | band | units | reason |\n|---|---|---|---|---|---|---|---|\n";
+  for (const auto& r : rep.results)
+    m += fmt::format("| {} | {} | {} | {} | {} {} | [{}, {}] | {} | {} |\n", v::status_name(r.status), md_cell(r.reference_id),
+                     md_cell(r.target), md_cell(value_text(r)), md_cell(reference_text(r)), md_cell(r.reference.tolerance.describe()),
+                     fmt_num(r.band_lo), fmt_num(r.band_hi), md_cell(r.reference.units), md_cell(r.reason));
+  m += "\n## Figures\n\n";
+  for (const auto& f : rep.figures)
+    m += "- " + f.title + ": " + (f.rendered() ? "in the HTML report" : "not drawn — " + f.note) + "\n";
+  m += "\n## Runs\n\n";
+  for (const auto& run : runs)
+    m += fmt::format("- `{}`: {} ({}, {} atoms, {} stages)\n", run.path(), run.case_name(), run.formula(), run.atoms(), run.stages().size());
+  rep.markdown = m;
+  return rep;
+}
+
+std::string write_report(const Report& r, const std::string& html_path) {
+  std::filesystem::path md(html_path);
+  md.replace_extension(".md");
+  if (md.string() == html_path) md += ".md";
+  write_file_atomically(html_path, r.html);
+  write_file_atomically(md.string(), r.markdown);
+  return md.string();
+}
+
+}  // namespace gb::reports

@@ -42,8 +42,11 @@ TEST(BondOrderCrystals, FccWithEveryNeighbourDefinition) {
   for (const std::string spec : {"voronoi", "nearest:12", "cutoff:3.1"}) {
     const auto r = compute_order(fcc, with(spec));
     expect_all(r, 12, 0.19094, 0.57452, -0.01316, "fcc " + spec);
-    if (spec == "voronoi") EXPECT_NEAR(r.volume_A3[0], a * a * a / 4, 1e-9);  // rounding
-    else EXPECT_TRUE(std::isnan(r.volume_A3[0])) << "volume is only defined for Voronoi neighbours";
+    if (spec == "voronoi") {
+      EXPECT_NEAR(r.volume_A3[0], a * a * a / 4, 1e-9);  // rounding
+    } else {
+      EXPECT_TRUE(std::isnan(r.volume_A3[0])) << "volume is only defined for Voronoi neighbours";
+    }
   }
 }
 
@@ -103,7 +106,9 @@ TEST(BondOrderCrystals, PeriodicConfigurationRotatedOntoItsBox) {
         EXPECT_NEAR(r.q(6, i), ref.q(6, i), 1e-10) << spec;          // rounding only
         EXPECT_NEAR(r.w_hat(6, i), ref.w_hat(6, i), 1e-9) << spec;   // rounding, divided by q^3
         EXPECT_NEAR(r.w_hat(4, i), ref.w_hat(4, i), 1e-9) << spec;   // same
-        if (spec == "voronoi") EXPECT_NEAR(r.volume_A3[i], ref.volume_A3[i], 1e-9 * ref.volume_A3[i]);  // rounding
+        if (spec == "voronoi") {
+          EXPECT_NEAR(r.volume_A3[i], ref.volume_A3[i], 1e-9 * ref.volume_A3[i]);  // rounding
+        }
       }
     }
   }
@@ -139,7 +144,9 @@ TEST(BondOrderCrystals, ClusterUnchangedUnderArbitraryRotation) {
       ASSERT_EQ(a.nneigh[i], b.nneigh[i]) << spec;
       EXPECT_NEAR(a.q(6, i), b.q(6, i), 1e-10) << spec;          // rounding only
       EXPECT_NEAR(a.w_hat(6, i), b.w_hat(6, i), 1e-9) << spec;   // rounding, divided by q^3
-      if (spec == "voronoi") EXPECT_NEAR(a.volume_A3[i], b.volume_A3[i], 1e-9 * a.volume_A3[i]);  // rounding
+      if (spec == "voronoi") {
+        EXPECT_NEAR(a.volume_A3[i], b.volume_A3[i], 1e-9 * a.volume_A3[i]);  // rounding
+      }
     }
   }
   EXPECT_GT(interior, 30);  // the check covered real atoms

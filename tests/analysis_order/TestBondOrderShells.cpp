@@ -37,10 +37,11 @@ void check(const std::vector<Vec3>& shell, const Expected& e, const char* name) 
   const auto r = calc.shell(shell);
   EXPECT_NEAR(r[0].q, e.q4, kTable) << name;
   EXPECT_NEAR(r[1].q, e.q6, kTable) << name;
-  if (std::isnan(e.w4hat))
+  if (std::isnan(e.w4hat)) {
     EXPECT_TRUE(std::isnan(r[0].w_hat)) << name << ": w^4 undefined when q4 = 0";
-  else
+  } else {
     EXPECT_NEAR(r[0].w_hat, e.w4hat, kTable) << name;
+  }
   EXPECT_NEAR(r[1].w_hat, e.w6hat, kTable) << name;
 }
 }  // namespace
@@ -85,7 +86,9 @@ TEST(BondOrderShells, InvariantUnderRotationAndScaling) {
       for (size_t d = 0; d < ref.size(); ++d) {
         EXPECT_NEAR(r[d].q, ref[d].q, 1e-12);  // exact invariance up to rounding
         EXPECT_NEAR(r[d].w, ref[d].w, 1e-12);  // same
-        if (!std::isnan(ref[d].w_hat)) EXPECT_NEAR(r[d].w_hat, ref[d].w_hat, 1e-10);  // rounding, /q^3
+        if (!std::isnan(ref[d].w_hat)) {
+          EXPECT_NEAR(r[d].w_hat, ref[d].w_hat, 1e-10);  // rounding, /q^3
+        }
       }
     }
   }

@@ -20,7 +20,7 @@ DensityGuard::DensityGuard(const EamForce& eam, const OpenMM::Vec3 box_nm[3], co
   req.name = platform_name;
   req.preference = {"CPU", "Reference"};
   PlatformChoice pc = choose_platform(req);
-  context_ = std::make_unique<OpenMM::Context>(*system_, *integrator_, *pc.platform, pc.properties);
+  context_ = make_context(*system_, *integrator_, pc);
 }
 
 DensityGuard::~DensityGuard() = default;

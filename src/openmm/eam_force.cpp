@@ -12,7 +12,7 @@ namespace gb {
 int default_table_points(const std::string& platform_name) {
   std::string n = platform_name;
   std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (n == "opencl" || n == "cuda" || n == "hip" || n == "metal") return 1200;
+  if (n == "opencl" || n == "cuda" || n == "hip" || n == "metal") return 1500;
   return 0;
 }
 
@@ -42,8 +42,8 @@ OpenMM::CustomGBForce* EamForce::base_force() const {
   std::vector<double> p(3);
   for (int e : element_) {
     p[0] = e * ne * sr;
-    p[1] = e * sr;
-    p[2] = e * srho;
+    p[1] = e * sr + t.density().start;  // leading pad counted once per pair
+    p[2] = e * srho + t.embedding().start;
     f->addParticle(p);
   }
   // Particle 1 receives density from particle 2: block (src = e2, dst = e1).

@@ -10,7 +10,7 @@
 // (src = e2, dst = e1): the density atom i receives from j is density(e(j), e(i)).
 // Tables are concatenated Continuous1DFunctions (see eam_tables.hpp); each
 // particle carries its block offsets as per-particle parameters:
-//   src = e*ne*span_r,  dst = e*span_r,  emb = e*span_rho.
+//   src = e*ne*span_r,  dst = e*span_r + start_r,  emb = e*span_rho + start_rho.
 // Cutoff: the file's cutoff, CutoffPeriodic (or CutoffNonPeriodic for
 // clusters).  Units: nm, kJ/mol.
 //
@@ -37,11 +37,18 @@ struct EamForceOptions {
 };
 
 /// Knots per table that suits a platform (0 = the file's own grid).
-/// Reference/CPU: 0, the file's knots exactly.  OpenCL/CUDA: 1200 -- their
+/// Reference/CPU: 0, the file's knots exactly.  OpenCL/CUDA: 1500 -- their
 /// spline coefficients are float, so the derivative of a fine table loses
-/// digits; measured on CuZr_mm.eam.fs (10000 knots) with OpenCL single:
-/// max |dF| vs LAMMPS 5e-4 eV/A with the full table, ~1.5e-4 at ~1000-1500
-/// knots (tests/openmm/TestEamForceVsLammps.cpp re-measures it).
+/// digits to cancellation.  Measured with OpenCL (PoCL, mixed) on the
+/// 2000-atom Cu64Zr36 liquid with CuZr_mm.eam.fs (10000 knots), max |dF| vs
+/// the double-precision evaluator: 4.8e-4 eV/A with the full table; 1.1e-3
+/// (600 knots), 2.2e-4 (1000), 1.1e-4 (1200), 7.1e-5 (1400), 8.6e-5 (1600),
+/// 9.6e-5 (2000), 1.5e-4 (3000); |dE|/N stays below 1e-6 eV throughout.
+///
+/// Near rho = 0, where F ~ -sqrt(rho) is singular, OpenMM's natural spline
+/// and LAMMPS's Hermite interpolation of the same knots differ visibly
+/// (1e-2 eV/A for a dimer); only nearly isolated atoms (rho within a few
+/// table steps of 0) see this, never atoms in a condensed phase.
 int default_table_points(const std::string& platform_name);
 
 class EamForce {

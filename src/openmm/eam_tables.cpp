@@ -19,13 +19,17 @@ double knot_slope(const std::vector<double>& y, int k) {
   return y[n - 1] - y[n - 2];
 }
 
-// Append `block` to `out` followed by kPadKnots knots continuing it: with
-// its last value (r tables: as LAMMPS, which clamps r beyond the last knot)
-// or linearly (embedding: LAMMPS extrapolates F linearly above rho_max).
-void append_block(std::vector<double>& out, const std::vector<double>& block, bool linear) {
+// Append one block: kPadKnots leading knots continuing the table linearly
+// to the left, the table, then kPadKnots trailing knots continuing it with
+// its last value (r tables: as LAMMPS, which clamps r past the last knot) or
+// linearly (embedding: LAMMPS extrapolates F linearly above rho_max).
+void append_block(std::vector<double>& out, const std::vector<double>& block, bool linear_end) {
+  const size_t n = block.size();
+  const double lead_slope = block[1] - block[0];
+  for (int p = EamTables::kPadKnots; p >= 1; --p) out.push_back(block[0] - lead_slope * p);
   out.insert(out.end(), block.begin(), block.end());
-  const double slope = linear ? block[block.size() - 1] - block[block.size() - 2] : 0.0;
-  for (int p = 1; p <= EamTables::kPadKnots; ++p) out.push_back(block.back() + slope * p);
+  const double slope = linear_end ? block[n - 1] - block[n - 2] : 0.0;
+  for (int p = 1; p <= EamTables::kPadKnots; ++p) out.push_back(block[n - 1] + slope * p);
 }
 
 }  // namespace
@@ -67,9 +71,11 @@ EamTables::EamTables(const EamPotential& pot, const EamTableOptions& opt) {
   rho_max_ = rho_range;
 
   density_.h = z2r_.h = hr;
-  density_.span = z2r_.span = (mr + kPadKnots) * hr;
+  density_.span = z2r_.span = (mr + 2 * kPadKnots) * hr;
+  density_.start = z2r_.start = kPadKnots * hr;
   embed_.h = hrho;
-  embed_.span = (mrho + kPadKnots) * hrho;
+  embed_.span = (mrho + 2 * kPadKnots) * hrho;
+  embed_.start = kPadKnots * hrho;
 
   // r*phi: eV*Angstrom -> kJ/mol*nm.
   const double z2r_scale = units::kKJPerMolPerEV * units::kNmPerAngstrom;

@@ -6,15 +6,16 @@
 // platform (1.3x on OpenCL) than one function per element pair chosen with
 // nested select(), at the same accuracy.
 //
-// Layout of one kind: block k covers x in [k*span, k*span + (n-1)*h]: the n
-// table knots, followed by kPadKnots knots that continue the table (r tables
-// with their last value, as LAMMPS clamps r past the last knot; embedding
-// tables linearly, as LAMMPS extrapolates F above rho_max).  The natural cubic spline through the whole
-// concatenation is global, so the jump from one block's end to the next
-// block's first knot rings into its neighbours; the ringing shrinks by a
-// factor ~0.27 per knot, so after kPadKnots knots it is below 1e-13 of the
-// jump at the previous table's end, and on the other side it touches only
-// the first few knots of the next block (r near 0, never reached by atoms).
+// Layout of one kind: block k starts at x = k*span and holds kPadKnots
+// leading pad knots, the n table knots (table knot j at x = k*span + start +
+// j*h) and kPadKnots trailing pad knots.  The pads continue the table (see
+// append_block in the .cpp).  Why pads: the natural cubic spline through the
+// whole concatenation is global, and the jump from one block's end to the
+// next block's start (e.g. from ~0 to r*phi(0) = 1e12 in CuZr_mm.eam.fs)
+// rings into both neighbours, decaying only by ~0.27 per knot.  With 64 pad
+// knots on each side the ringing reaching a table is < 0.27^64 ~ 1e-36 of
+// the jump.  (With 24 trailing knots only, a pair at r = 7.59998 A, inside
+// the cutoff but past the last knot, felt a 6.8 eV/A spurious force.)
 //
 // Units are OpenMM's: r in nm, energies kJ/mol; density is dimensionless.
 #include <vector>
@@ -39,12 +40,13 @@ struct ConcatenatedTable {
   std::vector<double> values;  // all knots, blocks back to back
   double h = 0;                // knot spacing (nm for r tables, 1 for density units)
   double span = 0;             // distance between block starts
+  double start = 0;            // offset of a block's first table knot from the block start
   double x_max() const { return (values.size() - 1) * h; }
 };
 
 class EamTables {
  public:
-  static constexpr int kPadKnots = 24;
+  static constexpr int kPadKnots = 64;
 
   EamTables(const EamPotential& pot, const EamTableOptions& opt);
 

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <iostream>
 #include <mutex>
+#include <sstream>
 
 #include "core/error.hpp"
 
@@ -134,6 +136,22 @@ PlatformChoice choose_platform(const PlatformRequest& req) {
     if (lname == "cpu" && has_property(p, "Threads")) out.properties["Threads"] = std::to_string(req.cpu_threads);
   }
   return out;
+}
+
+std::unique_ptr<OpenMM::Context> make_context(OpenMM::System& system, OpenMM::Integrator& integrator,
+                                              const PlatformChoice& choice) {
+  std::ostringstream captured;
+  std::streambuf* old = std::cout.rdbuf(captured.rdbuf());
+  std::unique_ptr<OpenMM::Context> ctx;
+  try {
+    ctx = std::make_unique<OpenMM::Context>(system, integrator, *choice.platform, choice.properties);
+  } catch (...) {
+    std::cout.rdbuf(old);
+    throw;
+  }
+  std::cout.rdbuf(old);
+  if (!captured.str().empty()) spdlog::debug("OpenMM {} platform said: {}", choice.name, captured.str());
+  return ctx;
 }
 
 }  // namespace gb

@@ -10,12 +10,16 @@
 // integration); asking them for another precision is an InputError rather
 // than a silently ignored request.
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace OpenMM {
+class Context;
+class Integrator;
 class Platform;
-}
+class System;
+}  // namespace OpenMM
 
 namespace gb {
 
@@ -62,5 +66,14 @@ PlatformChoice choose_platform(const PlatformRequest& request);
 /// OpenCL/CUDA "mixed" (double energy accumulation, single forces),
 /// Reference "double", CPU "mixed".
 std::string default_precision(const std::string& platform_name);
+
+/// Create a Context on the chosen platform.  OpenMM's OpenCL platform prints
+/// "WARNING: Using an unsupported OpenCL implementation" to std::cout for
+/// PoCL (which works: the verification tests check its results), which
+/// would corrupt `key value` output; std::cout is captured while the
+/// Context is built and the text logged at debug level.  Use this instead
+/// of constructing OpenMM::Context directly.
+std::unique_ptr<OpenMM::Context> make_context(OpenMM::System& system, OpenMM::Integrator& integrator,
+                                              const PlatformChoice& choice);
 
 }  // namespace gb

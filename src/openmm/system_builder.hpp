@@ -9,8 +9,8 @@
 //   s.force_options.tables.max_table_points was chosen by the caller, e.g.
 //       opts.tables.max_table_points = gb::default_table_points(pc.name);
 //   OpenMM::VerletIntegrator integ(0.002);
-//   OpenMM::Context ctx(*s.system, integ, *pc.platform, pc.properties);
-//   ctx.setPositions(s.positions_nm);  (and s.velocities_nm_per_ps if present)
+//   std::unique_ptr<OpenMM::Context> ctx = gb::make_context(*s.system, integ, pc);
+//   ctx->setPositions(s.positions_nm);  (and s.velocities_nm_per_ps if present)
 //
 // Particle k of the System is atom k of `cfg` (same order; ids and types are
 // kept here to map back).  Positions are shifted so the box origin is 0 (OpenMM

@@ -1,0 +1,38 @@
+#include "openmm/single_point.hpp"
+
+#include <OpenMM.h>
+
+#include "core/units.hpp"
+#include "openmm/density_guard.hpp"
+#include "openmm/system_builder.hpp"
+
+namespace gb {
+
+SinglePointResult openmm_single_point(const AtomConfig& cfg, const EamPotential& pot,
+                                      const std::vector<int>& element_of_type, const SinglePointOptions& opt) {
+  PlatformChoice pc = choose_platform(opt.platform);
+  EamForceOptions fo;
+  fo.periodic = opt.periodic;
+  fo.tables.max_table_points = opt.table_points >= 0 ? opt.table_points : default_table_points(pc.name);
+  EamSystem s = build_eam_system(cfg, pot, element_of_type, fo);
+  if (opt.check_density) {
+    DensityGuard guard(*s.eam, s.box_nm);
+    guard.check(s.positions_nm, nullptr, "configuration");
+  }
+  OpenMM::VerletIntegrator integ(0.001);
+  std::unique_ptr<OpenMM::Context> ctx = make_context(*s.system, integ, pc);
+  ctx->setPositions(s.positions_nm);
+  OpenMM::State st = ctx->getState(OpenMM::State::Energy | OpenMM::State::Forces);
+  SinglePointResult r;
+  r.platform = pc.name;
+  r.precision = pc.precision;
+  r.table_points = fo.tables.max_table_points;
+  r.energy_eV = st.getPotentialEnergy() * units::kEVPerKJPerMol;
+  const auto& f = st.getForces();
+  r.forces_eV_per_A.resize(f.size());
+  const double c = 1.0 / units::kKJPerMolNmPerEVPerAngstrom;
+  for (size_t k = 0; k < f.size(); ++k) r.forces_eV_per_A[k] = Vec3(f[k][0] * c, f[k][1] * c, f[k][2] * c);
+  return r;
+}
+
+}  // namespace gb

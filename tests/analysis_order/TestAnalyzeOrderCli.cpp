@@ -32,8 +32,10 @@ Run glassbench(const t::TempDir& dir, const std::string& args) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, s.str()};
 }
 
-/// Two frames of a binary fcc crystal: in frame 1 the first five atoms have
-/// moved 2.5 A (unwrapped, one of them across the boundary), the rest 0.1 A.
+/// Two frames of a binary fcc crystal.  In frame 1 everything has moved
+/// rigidly by 0.1 A, and 7 atoms have hopped onto each other's sites (two
+/// swapped pairs and a ring of three, hops of a/sqrt2 = 2.55 A > 2 A), so
+/// the structure is still perfect fcc and exactly 7 atoms are fast.
 std::string write_dump(const t::TempDir& dir) {
   auto cfg = t::fcc_crystal(3.61, 3);
   for (size_t i = 0; i < cfg.size(); ++i) cfg.types[i] = i % 3 == 0 ? 2 : 1;
@@ -46,7 +48,15 @@ std::string write_dump(const t::TempDir& dir) {
   f.positions = cfg.positions;
   w.write(f);
   f.timestep = 1000;
-  for (size_t i = 0; i < cfg.size(); ++i) f.positions[i].z += i < 5 ? -2.5 : 0.1;
+  const auto& p = cfg.positions;  // atoms 0-3: basis of cell (0,0,0); 4-7: of cell (0,0,1)
+  f.positions[0] = p[1];
+  f.positions[1] = p[0];
+  f.positions[2] = p[3];
+  f.positions[3] = p[2];
+  f.positions[4] = p[5];
+  f.positions[5] = p[6];
+  f.positions[6] = p[4];
+  for (auto& x : f.positions) x.z += 0.1;
   w.write(f);
   w.close();
   return dir.file("traj.dump");
@@ -80,7 +90,7 @@ TEST(AnalyzeOrderCli, DumpWithMobilityClasses) {
   int fast_all = -1;
   for (const auto& g : j["groups"])
     if (g["species"] == "all" && g["mobility"] == "fast") fast_all = g["atoms"];
-  EXPECT_EQ(fast_all, 5);
+  EXPECT_EQ(fast_all, 7);
   EXPECT_EQ(j["source"]["frame"], 1);
   EXPECT_EQ(j["source"]["timestep"], 1000);
 }

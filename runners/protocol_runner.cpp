@@ -49,7 +49,7 @@ namespace {
 // random placement leaves close pairs whose forces would blow up the first
 // steps.  A few hundred iterations suffice; the melt then erases its memory.
 constexpr double kMinimizeToleranceKJPerMolNm = 10.0;
-constexpr int kMinimizeMaxIterations = 500;
+constexpr int kMinimizeMaxIterations = 100;
 
 bool is_gpu_platform(const std::string& name) { return name == "CUDA" || name == "OpenCL" || name == "HIP"; }
 

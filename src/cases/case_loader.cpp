@@ -178,7 +178,10 @@ class Loader {
     std::set<std::string> seen;
     double total = 0;
     bool all_integer = true;
-    for (const auto& [el, f] : comp.entries()) {
+    for (auto it = comp.node().begin(); it != comp.node().end(); ++it) {
+      const std::string el = it->first.Scalar();
+      const YamlField key(it->first, comp.file(), comp.path() + "." + el);
+      const YamlField f(it->second, comp.file(), comp.path() + "." + el);
       bool known = false;
       for (const auto& pe : c.potential.elements) known = known || pe == el;
       if (!known) {
@@ -188,9 +191,9 @@ class Loader {
         msg += "]";
         const std::string g = closest_match(el, c.potential.elements);
         if (!g.empty()) msg += "; did you mean \"" + g + "\"?";
-        f.fail(msg);
+        key.fail(msg);
       }
-      if (!seen.insert(el).second) f.fail("element \"" + el + "\" appears twice");
+      if (!seen.insert(el).second) key.fail("element \"" + el + "\" appears twice");
       const double a = f.as_real();
       if (!(a > 0)) f.fail("expected a positive amount, got '" + f.as_string() + "'");
       all_integer = all_integer && a == std::floor(a) && a < 1e9;

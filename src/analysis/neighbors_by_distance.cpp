@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 namespace gb::analysis {
 
@@ -35,6 +36,8 @@ std::vector<std::vector<Neighbor>> search(const Box& box, const std::vector<Vec3
   std::vector<std::vector<int>> cells(static_cast<size_t>(ncell[0]) * ncell[1] * ncell[2]);
   auto cell_index = [&](int cx, int cy, int cz) { return (static_cast<size_t>(cz) * ncell[1] + cy) * ncell[0] + cx; };
   for (size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(positions[i].x) || !std::isfinite(positions[i].y) || !std::isfinite(positions[i].z))
+      throw std::invalid_argument("neighbour search: atom #" + std::to_string(i) + " has a non-finite position");
     Vec3 s = box.to_fractional(positions[i]);
     for (int d = 0; d < 3; ++d) {
       s[d] -= std::floor(s[d]);

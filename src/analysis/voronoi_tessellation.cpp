@@ -44,6 +44,9 @@ VoronoiTessellation voronoi_tessellation(const Box& box, const std::vector<Vec3>
   // and wrap into the primary cell first (voro++ would remap too, but wrapping
   // here keeps the fractional arithmetic in one, tested place: gb::Box).
   for (size_t i = 0; i < n; ++i) {
+    // voro++ would loop or abort on a non-finite coordinate.
+    if (!std::isfinite(positions[i].x) || !std::isfinite(positions[i].y) || !std::isfinite(positions[i].z))
+      throw std::invalid_argument("Voronoi: atom #" + std::to_string(i) + " has a non-finite position");
     const Vec3 r = box.wrap(positions[i]) - box.lo;
     con.put(static_cast<int>(i), r.x, r.y, r.z);
   }

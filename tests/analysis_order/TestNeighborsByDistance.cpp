@@ -102,4 +102,7 @@ TEST(NeighborsByDistance, BadArgumentsAreRejected) {
   EXPECT_THROW(cutoff_neighbors(cfg.box, cfg.positions, 0.0), std::invalid_argument);
   EXPECT_THROW(cutoff_neighbors(cfg.box, cfg.positions, NAN), std::invalid_argument);
   EXPECT_THROW(nearest_neighbors(cfg.box, cfg.positions, 0), std::invalid_argument);
+  auto bad = cfg.positions;
+  bad[3].y = INFINITY;
+  EXPECT_THROW(cutoff_neighbors(cfg.box, bad, 3.0), std::invalid_argument);
 }

@@ -158,4 +158,5 @@ TEST(VoronoiTessellation, BadInputIsRejected) {
   EXPECT_THROW(voronoi_tessellation(gb::Box::cubic(0.0), {{0, 0, 0}}), std::invalid_argument);
   EXPECT_THROW(voronoi_tessellation(gb::Box::cubic(5.0), {{0, 0, 0}}, 1.5), std::invalid_argument);
   EXPECT_THROW(voronoi_tessellation(gb::Box::cubic(5.0), {{1, 1, 1}, {2, 2, 2}, {1, 1, 1}}), gb::InputError);
+  EXPECT_THROW(voronoi_tessellation(gb::Box::cubic(5.0), {{1, 1, 1}, {NAN, 2, 2}}), std::invalid_argument);
 }

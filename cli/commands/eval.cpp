@@ -4,7 +4,7 @@
 // stdout: `key value` lines (metal units): energy (eV), energy_per_atom,
 // natoms, pxx pyy pzz pxy pxz pyz (virial part of the pressure tensor, bar,
 // LAMMPS sign convention), max_density, engine, platform, precision,
-// pressure_source, table_points.  For --engine openmm the pressure tensor comes
+// pressure_source, tables.  For --engine openmm the pressure tensor comes
 // from the CPU evaluator (CustomGBForce gives no virial); `pressure_source`
 // says so.  --forces writes `id type fx fy fz` (eV/A, sorted by id, %.17g)
 // under LAMMPS dump ITEM headers, plus <file>.provenance with the provenance.
@@ -21,6 +21,7 @@
 #include "core/lammps_data.hpp"
 #include "evaluator/eam_evaluator.hpp"
 #include "glassbench/version_info.hpp"
+#include "openmm/eam_tables.hpp"
 #include "openmm/platform.hpp"
 #include "openmm/single_point.hpp"
 #include "potential/eam_reader.hpp"
@@ -30,7 +31,7 @@ namespace {
 struct EvalArgs {
   std::string potential, style, data, engine = "openmm", platform, precision, forces;
   std::vector<std::string> elements;
-  int threads = 0, table_points = -1, device = -1;
+  int threads = 0, table_points = 0, upsample = 0, device = -1;
 };
 
 std::string box_bounds_text(const gb::Box& b) {
@@ -86,27 +87,35 @@ void run_eval(const EvalArgs& a) {
   double energy = cpu.energy_eV;
   std::vector<gb::Vec3> forces = cpu.forces_eV_per_A;
   std::string platform = "none", precision = "double", pressure_source = "cpu-evaluator";
-  int table_points = 0;
+  std::string tables = "none";
   if (a.engine == "openmm") {
     gb::SinglePointOptions opt;
     opt.platform.name = a.platform;
     opt.platform.precision = a.precision;
     opt.platform.device_index = a.device;
     opt.platform.cpu_threads = a.threads;
-    opt.table_points = a.table_points;
+    if (a.table_points < 0 || a.upsample < 0) throw gb::InputError("--table-points and --table-upsample must be positive");
+    if (a.table_points > 0 && a.table_points < 5) throw gb::InputError("--table-points: need at least 5 knots");
+    if (a.table_points > 0 || a.upsample > 0) {
+      gb::EamTableOptions t;
+      t.table_points = a.table_points;
+      t.upsample = a.upsample > 0 ? a.upsample : 1;
+      opt.tables = t;
+    }
     try {
       const gb::SinglePointResult r = gb::openmm_single_point(cfg, pot, elem, opt);
       energy = r.energy_eV;
       forces = r.forces_eV_per_A;
       platform = r.platform;
       precision = r.precision;
-      table_points = r.table_points;
+      tables = r.tables.table_points > 0 ? fmt::format("points:{}", r.tables.table_points)
+                                         : fmt::format("upsample:{}", r.tables.upsample);
     } catch (const gb::SimulationError& e) {
       // Out-of-range densities here come from the input configuration.
       throw gb::InputError(gb::SourceLocation{a.data, 0, 0}, "Atoms", e.what());
     }
-  } else if (!a.platform.empty() || !a.precision.empty() || a.table_points >= 0 || a.device >= 0) {
-    throw gb::InputError("--platform, --precision, --table-points and --device apply to --engine openmm only");
+  } else if (!a.platform.empty() || !a.precision.empty() || a.table_points > 0 || a.upsample > 0 || a.device >= 0) {
+    throw gb::InputError("--platform, --precision, --table-points, --table-upsample and --device apply to --engine openmm only");
   }
   const auto p = cpu.pressure_virial_bar(cfg.box.volume());
   out << fmt::format("energy {:.17g}\n", energy);
@@ -118,7 +127,7 @@ void run_eval(const EvalArgs& a) {
   out << "engine " << a.engine << "\n";
   out << "platform " << platform << "\n";
   out << "precision " << precision << "\n";
-  out << "table_points " << table_points << "\n";
+  out << "tables " << tables << "\n";
   out << "pressure_source " << pressure_source << "\n";
   if (a.engine == "cpu" && cpu.density_out_of_range)
     out << "warning density outside the embedding table: F(rho) extrapolated linearly as LAMMPS does\n";
@@ -159,8 +168,11 @@ void setup(CLI::App& app) {
   sub->add_option("--device", args->device, "OpenCL/CUDA device index");
   sub->add_option("--threads", args->threads, "threads for the CPU evaluator and the CPU platform (default: all)");
   sub->add_option("--table-points", args->table_points,
-                  "knots per potential table on OpenMM (0: the file's grid; default: 0 on Reference/CPU, 1200 on "
+                  "knots per potential table handed to OpenMM, sampled from LAMMPS's interpolant (default: 1500 on "
                   "OpenCL/CUDA)");
+  sub->add_option("--table-upsample", args->upsample,
+                  "instead: the file's knots plus K-1 samples between each pair (default: 8 on Reference/CPU; 1 = "
+                  "the file's grid)");
   sub->add_option("--forces", args->forces, "write forces (id type fx fy fz, eV/A) as a LAMMPS-style dump");
   sub->callback([args] { run_eval(*args); });
 }

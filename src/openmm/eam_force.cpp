@@ -9,13 +9,6 @@
 
 namespace gb {
 
-int default_table_points(const std::string& platform_name) {
-  std::string n = platform_name;
-  std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (n == "opencl" || n == "cuda" || n == "hip" || n == "metal") return 1500;
-  return 0;
-}
-
 EamForce::EamForce(const EamPotential& pot, std::vector<int> element_of_particle, EamForceOptions opt)
     : tables_(std::make_shared<EamTables>(pot, opt.tables)),
       element_(std::move(element_of_particle)),

@@ -32,24 +32,22 @@ class CustomGBForce;
 namespace gb {
 
 struct EamForceOptions {
-  EamTableOptions tables;  // table thinning; see default_table_points()
+  EamTableOptions tables;  // knots handed to OpenMM; see default_table_options()
   bool periodic = true;    // false: CutoffNonPeriodic (isolated clusters)
 };
 
-/// Knots per table that suits a platform (0 = the file's own grid).
-/// Reference/CPU: 0, the file's knots exactly.  OpenCL/CUDA: 1500 -- their
-/// spline coefficients are float, so the derivative of a fine table loses
-/// digits to cancellation.  Measured with OpenCL (PoCL, mixed) on the
-/// 2000-atom Cu64Zr36 liquid with CuZr_mm.eam.fs (10000 knots), max |dF| vs
-/// the double-precision evaluator: 4.8e-4 eV/A with the full table; 1.1e-3
-/// (600 knots), 2.2e-4 (1000), 1.1e-4 (1200), 7.1e-5 (1400), 8.6e-5 (1600),
-/// 9.6e-5 (2000), 1.5e-4 (3000); |dE|/N stays below 1e-6 eV throughout.
+/// Measured table choices (max |dF| vs LAMMPS, eV/A; CuZr_mm.eam.fs on the
+/// relaxed 2000-atom Cu64Zr36 liquid of cases/cuzr unless noted):
+///  * OpenCL (PoCL, mixed), tables thinned from 10000 knots: full table
+///    4.8e-4; 600 knots 1.1e-3, 1000: 2.2e-4, 1200: 1.1e-4, 1400: 7.1e-5,
+///    1600: 8.6e-5, 2000: 9.6e-5, 3000: 1.5e-4 -> default 1500.
+///  * Reference, file grid vs upsampled (random 2000-atom test configs,
+///    min distance 2 A): see tests/openmm/TestEamForceVsLammps.cpp.
 ///
-/// Near rho = 0, where F ~ -sqrt(rho) is singular, OpenMM's natural spline
-/// and LAMMPS's Hermite interpolation of the same knots differ visibly
-/// (1e-2 eV/A for a dimer); only nearly isolated atoms (rho within a few
+/// Near rho = 0, where F ~ -sqrt(rho) is singular, a natural spline and
+/// LAMMPS's Hermite cubics of the same knots differ visibly (1e-2 eV/A for
+/// a dimer with the file grid); only nearly isolated atoms (rho within a few
 /// table steps of 0) see this, never atoms in a condensed phase.
-int default_table_points(const std::string& platform_name);
 
 class EamForce {
  public:

@@ -1,23 +1,15 @@
 #include "openmm/eam_tables.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <stdexcept>
 
 #include "core/units.hpp"
+#include "potential/eam_spline.hpp"
 
 namespace gb {
 namespace {
-
-// Slope (per knot) of a uniform table at knot k by finite differences:
-// 4th-order central where 2 neighbours exist on each side, else lower order.
-double knot_slope(const std::vector<double>& y, int k) {
-  const int n = static_cast<int>(y.size());
-  if (k >= 2 && k + 2 < n) return (8.0 * (y[k + 1] - y[k - 1]) - (y[k + 2] - y[k - 2])) / 12.0;
-  if (k >= 1 && k + 1 < n) return 0.5 * (y[k + 1] - y[k - 1]);
-  if (k == 0) return y[1] - y[0];
-  return y[n - 1] - y[n - 2];
-}
 
 // Append one block: kPadKnots leading knots continuing the table linearly
 // to the left, the table, then kPadKnots trailing knots continuing it with
@@ -36,29 +28,41 @@ void append_block(std::vector<double>& out, const std::vector<double>& block, bo
 
 std::vector<double> resample_uniform_table(const std::vector<double>& y, int m) {
   const int n = static_cast<int>(y.size());
-  if (n < 2) throw std::invalid_argument("resample_uniform_table: table needs at least 2 knots");
-  if (m >= n || m <= 0) return y;
+  if (m == n) return y;
   if (m < 2) throw std::invalid_argument("resample_uniform_table: need at least 2 knots");
+  const EamSpline spline(y, 1.0);  // x in units of the file's grid step
   std::vector<double> out(m);
-  const double step = static_cast<double>(n - 1) / (m - 1);  // old knots per new knot
-  for (int j = 0; j < m; ++j) {
-    const double x = j * step;
-    int k = std::min(static_cast<int>(std::floor(x)), n - 2);
-    const double t = x - k;
-    const double y0 = y[k], y1 = y[k + 1], m0 = knot_slope(y, k), m1 = knot_slope(y, k + 1);
-    const double t2 = t * t, t3 = t2 * t;
-    out[j] = (2 * t3 - 3 * t2 + 1) * y0 + (t3 - 2 * t2 + t) * m0 + (-2 * t3 + 3 * t2) * y1 + (t3 - t2) * m1;
-  }
+  const double step = static_cast<double>(n - 1) / (m - 1);
+  for (int j = 0; j < m; ++j) out[j] = spline.value(j * step);
+  out.front() = y.front();
   out.back() = y.back();
   return out;
+}
+
+int table_knots(int n, const EamTableOptions& opt) {
+  if (opt.table_points > 0) return opt.table_points;
+  if (opt.max_table_points > 0) return opt.max_table_points;
+  return (n - 1) * std::max(1, opt.upsample) + 1;
+}
+
+EamTableOptions default_table_options(const std::string& platform_name) {
+  std::string n = platform_name;
+  std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
+  EamTableOptions o;
+  if (n == "opencl" || n == "cuda" || n == "hip" || n == "metal") o.table_points = 1500;
+  return o;  // otherwise upsample 8 (the struct's default)
+}
+
+int default_table_points(const std::string& platform_name) {
+  return default_table_options(platform_name).table_points;
 }
 
 EamTables::EamTables(const EamPotential& pot, const EamTableOptions& opt) {
   ne_ = pot.nelements();
   if (ne_ <= 0 || pot.nr < 4 || pot.nrho < 4 || !(pot.dr > 0) || !(pot.drho > 0))
     throw std::invalid_argument("EamTables: potential '" + pot.source + "' has empty or degenerate tables");
-  const int mr = (opt.max_table_points > 0 && opt.max_table_points < pot.nr) ? opt.max_table_points : pot.nr;
-  const int mrho = (opt.max_table_points > 0 && opt.max_table_points < pot.nrho) ? opt.max_table_points : pot.nrho;
+  const int mr = table_knots(pot.nr, opt), mrho = table_knots(pot.nrho, opt);
+  if (mr < 5 || mrho < 5) throw std::invalid_argument("EamTables: need at least 5 knots per table");
   r_knots_ = mr;
   rho_knots_ = mrho;
   const double r_range_nm = (pot.nr - 1) * pot.dr * units::kNmPerAngstrom;

@@ -18,6 +18,7 @@
 // the cutoff but past the last knot, felt a 6.8 eV/A spurious force.)
 //
 // Units are OpenMM's: r in nm, energies kJ/mol; density is dimensionless.
+#include <string>
 #include <vector>
 
 #include "potential/eam_potential.hpp"
@@ -25,15 +26,33 @@
 namespace gb {
 
 struct EamTableOptions {
-  /// Knots per table.  0 keeps the file's own grid (its knots used exactly).
-  /// A positive value smaller than the file's count resamples every table on
-  /// a coarser uniform grid over the same range (cubic Hermite interpolation
-  /// of the file's table with 4th-order finite-difference slopes).  OpenCL and
-  /// CUDA store spline coefficients in float even in double precision, and
-  /// a spline's derivative over a fine grid then loses digits to cancellation:
-  /// coarser tables give better forces there (see default_table_points()).
+  /// Knots per table handed to OpenMM.  The tables OpenMM splines are
+  /// samples of the interpolant LAMMPS uses (gb::EamSpline: C1 Hermite
+  /// cubics with 5-point slopes through the file's knots), so that the
+  /// natural cubic spline OpenMM fits converges to what LAMMPS evaluates.
+  ///   table_points > 0: exactly this many knots per table, over the file's
+  ///                     range (fewer or more than the file has);
+  ///   else:             (n-1)*upsample + 1 knots, the file's knots plus
+  ///                     upsample-1 samples between each pair (1 = file grid).
+  /// See default_table_options() for the per-platform choice.
+  int table_points = 0;
+  int upsample = 8;
+  /// Older name of table_points (used when table_points is 0).
   int max_table_points = 0;
 };
+
+/// Table options that suit a platform.  Reference/CPU: upsample 8 -- a
+/// natural spline through the file's knots alone differs from LAMMPS's
+/// Hermite cubics by up to ~1e-3 eV/A on coarse (Cu_u3.eam, dr = 0.01 A) or
+/// noisy (10-digit CuZr_mm.eam.fs) tables; through 8x denser samples of
+/// LAMMPS's interpolant the difference shrinks ~64x.  OpenCL/CUDA:
+/// table_points 1500 -- their spline coefficients are float, so a spline's
+/// derivative over a fine grid loses digits to cancellation and *fewer*
+/// knots give better forces.  Measured numbers: tests/openmm and the README
+/// of src/openmm (docs in eam_force.hpp).
+EamTableOptions default_table_options(const std::string& platform_name);
+/// default_table_options(platform_name).table_points (0 on Reference/CPU).
+int default_table_points(const std::string& platform_name);
 
 /// One concatenated kind of table.
 struct ConcatenatedTable {
@@ -69,9 +88,11 @@ class EamTables {
 };
 
 /// Resample a uniform table (knots at k*h, k = 0..n-1) onto m uniform knots
-/// over the same range [0, (n-1)*h].  Cubic Hermite interpolation with
-/// 4th-order central-difference slopes (lower order near the ends).
-/// m >= n returns the table unchanged.
+/// over the same range [0, (n-1)*h] by evaluating LAMMPS's interpolant
+/// (gb::EamSpline) there.  m == n returns the table unchanged.
 std::vector<double> resample_uniform_table(const std::vector<double>& y, int m);
+
+/// Knots per table for a file table of n knots under `opt`.
+int table_knots(int n, const EamTableOptions& opt);
 
 }  // namespace gb

@@ -13,7 +13,7 @@ SinglePointResult openmm_single_point(const AtomConfig& cfg, const EamPotential&
   PlatformChoice pc = choose_platform(opt.platform);
   EamForceOptions fo;
   fo.periodic = opt.periodic;
-  fo.tables.max_table_points = opt.table_points >= 0 ? opt.table_points : default_table_points(pc.name);
+  fo.tables = opt.tables ? *opt.tables : default_table_options(pc.name);
   EamSystem s = build_eam_system(cfg, pot, element_of_type, fo);
   if (opt.check_density) {
     DensityGuard guard(*s.eam, s.box_nm);
@@ -26,7 +26,7 @@ SinglePointResult openmm_single_point(const AtomConfig& cfg, const EamPotential&
   SinglePointResult r;
   r.platform = pc.name;
   r.precision = pc.precision;
-  r.table_points = fo.tables.max_table_points;
+  r.tables = fo.tables;
   r.energy_eV = st.getPotentialEnergy() * units::kEVPerKJPerMol;
   const auto& f = st.getForces();
   r.forces_eV_per_A.resize(f.size());

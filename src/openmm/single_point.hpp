@@ -2,10 +2,12 @@
 // One energy + force evaluation of a LAMMPS-side configuration with the
 // OpenMM EAM force, results in metal units (eV, eV/Angstrom).  Used by
 // `glassbench eval`, the verification tests and the benchmarks.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/atom_config.hpp"
+#include "openmm/eam_tables.hpp"
 #include "openmm/platform.hpp"
 #include "potential/eam_potential.hpp"
 
@@ -13,8 +15,8 @@ namespace gb {
 
 struct SinglePointOptions {
   PlatformRequest platform;
-  /// Knots per table; -1 = default_table_points(platform), 0 = file's grid.
-  int table_points = -1;
+  /// Knots handed to OpenMM; unset = default_table_options(platform).
+  std::optional<EamTableOptions> tables;
   bool periodic = true;        // false: isolated cluster (CutoffNonPeriodic)
   bool check_density = true;   // run DensityGuard first; throws gb::SimulationError if out of range
 };
@@ -23,7 +25,7 @@ struct SinglePointResult {
   double energy_eV = 0;
   std::vector<Vec3> forces_eV_per_A;  // same order as the configuration
   std::string platform, precision;
-  int table_points = 0;               // as used (0 = file's grid)
+  EamTableOptions tables;             // as used
 };
 
 SinglePointResult openmm_single_point(const AtomConfig& cfg, const EamPotential& pot,

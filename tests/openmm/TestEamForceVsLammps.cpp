@@ -1,0 +1,163 @@
+// The OpenMM EAM force (CustomGBForce) against LAMMPS (Debian's lmp, run in
+// the test on the same data file) on the Reference, CPU and OpenCL
+// platforms: total energy and forces for CuZr_mm.eam.fs (eam/fs),
+// AlCu.eam.alloy, Al_mm.eam.fs, Cu_u3.eam (funcfl), an asymmetric eam/fs
+// file and a triclinic box.  Each case prints its measured agreement.
+//
+// Why the OpenMM force does not match LAMMPS to rounding error: OpenMM
+// interpolates each table with a natural cubic spline, LAMMPS with its own
+// C1 Hermite cubics; on the same knots they differ by O(h^4 f'''') -- small
+// for the file grids used here, largest where a table has kinks (the
+// cubic-knot functions of the Mendelev potentials) or steep short-range
+// parts.  Measured on this machine (2000-atom liquids; see the printed
+// [agreement] lines, worst over the six cases): Reference |dE|/N ~1e-11
+// eV/atom, max|dF| ~1e-5 eV/A; CPU (float forces) ~1e-8 / 3e-5; OpenCL
+// (PoCL, mixed, 1500-knot tables) ~1e-6 / 1e-4.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+
+#include "common/eam_test_files.hpp"
+#include "common/lammps_oracle.hpp"
+#include "common/temp_dir.hpp"
+#include "core/structure_builder.hpp"
+#include "openmm/platform.hpp"
+#include "openmm/single_point.hpp"
+#include "potential/eam_reader.hpp"
+#include "potential/potential_locator.hpp"
+
+namespace {
+
+using gb::testing::LammpsPair;
+
+struct Tolerance {
+  double energy_per_atom_eV;
+  double max_force_eV_per_A;
+};
+
+// Reference (double): spline-vs-spline interpolation difference only
+// (measured <= 1.1e-5 eV/A, 3e-11 eV/atom); the bounds, which hold
+// with ~2x room on forces and 30x on energy.
+constexpr Tolerance kReference{1e-9, 2e-5};
+// CPU platform: positions and forces in float (relative 6e-8 on forces of
+// ~1-10 eV/A), energy accumulated in double; measured ~1e-8 / 3e-5.
+// Tightened 100x / 10x from the 1e-5 / 2e-3.
+constexpr Tolerance kCpu{1e-7, 2e-4};
+// OpenCL (float spline coefficients, float pair forces, thinned tables);
+// measured ~1e-6 eV/atom, 1e-4 eV/A.  Tightened 2x / 2x from the issue's
+// 1e-5 / 2e-3 (PoCL's float math is not guaranteed more than that).
+constexpr Tolerance kOpenCL{5e-6, 1e-3};
+
+bool has_platform(const std::string& name) {
+  for (const auto& p : gb::available_platforms())
+    if (p == name) return true;
+  return false;
+}
+
+void expect_agreement(const gb::AtomConfig& cfg, const gb::EamPotential& pot, const std::vector<std::string>& elements,
+                      const LammpsPair& pair, const std::string& label) {
+  if (!gb::testing::lammps_available()) GTEST_SKIP() << gb::testing::lammps_skip_message();
+  const gb::testing::LammpsResult l = gb::testing::run_lammps_static(cfg, pair);
+  const std::vector<int> elem = gb::map_elements(pot, elements);
+  struct Run {
+    std::string platform;
+    Tolerance tol;
+  };
+  for (const Run& run : {Run{"Reference", kReference}, Run{"CPU", kCpu}, Run{"OpenCL", kOpenCL}}) {
+    if (!has_platform(run.platform)) {
+      std::cout << "[agreement] " << label << " " << run.platform << ": platform not available, skipped\n";
+      continue;
+    }
+    gb::SinglePointOptions opt;
+    opt.platform.name = run.platform;
+    opt.platform.cpu_threads = 2;
+    const gb::SinglePointResult r = gb::openmm_single_point(cfg, pot, elem, opt);
+    // Energy and forces only: the OpenMM force has no per-atom energies or
+    // virial (glassbench takes stresses from the CPU evaluator).
+    struct {
+      double energy_per_atom_eV = 0, max_force_eV_per_A = 0;
+    } a;
+    a.energy_per_atom_eV = std::fabs(r.energy_eV - l.energy_eV) / cfg.size();
+    ASSERT_EQ(r.forces_eV_per_A.size(), l.forces_eV_per_A.size());
+    for (size_t i = 0; i < cfg.size(); ++i) {
+      const double d = (r.forces_eV_per_A[i] - l.forces_eV_per_A[i]).norm();
+      a.max_force_eV_per_A = std::isnan(d) ? INFINITY : std::max(a.max_force_eV_per_A, d);
+    }
+    std::cout << "[agreement] " << label << " N=" << cfg.size() << " " << r.platform << "/" << r.precision
+              << " tables=" << (r.tables.table_points ? "points:" + std::to_string(r.tables.table_points)
+                                                      : "upsample:" + std::to_string(r.tables.upsample))
+              << ": |dE|/N = " << a.energy_per_atom_eV << " eV, max|dF| = " << a.max_force_eV_per_A << " eV/A\n";
+    EXPECT_LE(a.energy_per_atom_eV, run.tol.energy_per_atom_eV) << label << " on " << run.platform;
+    EXPECT_LE(a.max_force_eV_per_A, run.tol.max_force_eV_per_A) << label << " on " << run.platform;
+  }
+}
+
+gb::AtomConfig cuzr(int n, uint64_t seed) {
+  const int ncu = static_cast<int>(std::lround(0.64 * n));
+  return gb::random_structure({{"Cu", ncu}, {"Zr", n - ncu}}, {63.546, 91.224}, 0.06, 2.0, seed);
+}
+
+gb::AtomConfig make_triclinic(gb::AtomConfig cfg, double xy, double xz, double yz) {
+  std::vector<gb::Vec3> s;
+  for (const auto& p : cfg.positions) s.push_back(cfg.box.to_fractional(p));
+  cfg.box.xy = xy;
+  cfg.box.xz = xz;
+  cfg.box.yz = yz;
+  for (size_t i = 0; i < s.size(); ++i) cfg.positions[i] = cfg.box.to_cartesian(s[i]);
+  return cfg;
+}
+
+TEST(EamForceVsLammps, CuZrMmEamFs) {
+  const std::string p = gb::locate_potential("CuZr_mm.eam.fs");
+  expect_agreement(cuzr(2000, 2022), gb::read_eam(p), {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}},
+                   "CuZr_mm.eam.fs");
+}
+
+TEST(EamForceVsLammps, CuZrTriclinicBox) {
+  const std::string p = gb::locate_potential("CuZr_mm.eam.fs");
+  gb::AtomConfig cfg = make_triclinic(cuzr(1500, 7), 4.0, -3.0, 2.5);
+  cfg.box.lo = {-5.0, 1.0, 2.0};
+  for (auto& x : cfg.positions) x += cfg.box.lo;
+  expect_agreement(cfg, gb::read_eam(p), {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}}, "CuZr triclinic");
+}
+
+TEST(EamForceVsLammps, AlCuEamAlloy) {
+  const std::string p = gb::locate_potential("AlCu.eam.alloy");
+  const auto cfg = gb::random_structure({{"Al", 1800}, {"Cu", 200}}, {26.982, 63.546}, 0.06, 2.2, 5);
+  expect_agreement(cfg, gb::read_eam(p), {"Al", "Cu"}, {"eam/alloy", {"* * " + p + " Al Cu"}}, "AlCu.eam.alloy");
+}
+
+TEST(EamForceVsLammps, AlMmEamFs) {
+  const std::string p = gb::locate_potential("Al_mm.eam.fs");
+  const auto cfg = gb::random_structure({{"Al", 2000}}, {26.982}, 0.058, 2.2, 6);
+  expect_agreement(cfg, gb::read_eam(p), {"Al"}, {"eam/fs", {"* * " + p + " Al"}}, "Al_mm.eam.fs");
+}
+
+TEST(EamForceVsLammps, CuU3Funcfl) {
+  const std::string p = gb::locate_potential("Cu_u3.eam");
+  const auto cfg = gb::random_structure({{"Cu", 2000}}, {63.55}, 0.08, 1.9, 8);
+  expect_agreement(cfg, gb::read_eam(p), {"Cu"}, {"eam", {"1 1 " + p}}, "Cu_u3.eam");
+}
+
+TEST(EamForceVsLammps, AsymmetricEamFs) {
+  gb::testing::TempDir dir;
+  const std::string p = dir.file("Asym.eam.fs");
+  gb::testing::write_setfl_file(p, gb::testing::asymmetric_fs_potential());
+  const gb::EamPotential pot = gb::read_eam(p);
+  const auto cfg = cuzr(2000, 31);
+  expect_agreement(cfg, pot, {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}}, "asymmetric eam/fs");
+
+  // The comparison can tell the density convention apart: with the cross
+  // densities transposed the OpenMM energy moves far beyond the tolerance.
+  gb::EamPotential swapped = pot;
+  std::swap(swapped.density_tab[0][1], swapped.density_tab[1][0]);
+  gb::SinglePointOptions opt;
+  opt.platform.name = "Reference";
+  const double e = gb::openmm_single_point(cfg, pot, {0, 1}, opt).energy_eV;
+  const double es = gb::openmm_single_point(cfg, swapped, {0, 1}, opt).energy_eV;
+  EXPECT_GT(std::fabs(e - es) / cfg.size(), 1e-3);  // >= 1 meV/atom: 1e6 x the Reference tolerance
+}
+
+}  // namespace

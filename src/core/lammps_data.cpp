@@ -162,9 +162,13 @@ AtomConfig read_lammps_data(const std::string& path) {
         if (it == index_of_id.end()) t.fail(0, "Velocities.id", "atom id " + std::to_string(id) + " not in Atoms");
         cfg.velocities[it->second] = {t.real(1, "Velocities.vx"), t.real(2, "Velocities.vy"), t.real(3, "Velocities.vz")};
       }, "Velocities");
+    } else if (section.size() > 0 && (lines[section_line - 1].find("Coeffs") != std::string::npos)) {
+      // "Pair Coeffs # eam/fs", "PairIJ Coeffs": LAMMPS write_data emits these
+      // unless told `nocoeff`; the potential comes from the case, so skip them.
+      while (i < lines.size() && !blank(strip_comment(lines[i]))) ++i;
     } else {
       throw InputError({path, section_line, 1}, "section",
-                       "unsupported section '" + section + "' (expected Masses, Atoms or Velocities)");
+                       "unsupported section '" + section + "' (expected Masses, Atoms, Velocities or a Coeffs section)");
     }
   }
   if (!have_atoms && natoms > 0) throw InputError({path, 0, 0}, "Atoms", "missing Atoms section");

@@ -100,3 +100,18 @@ TEST(LammpsData, WrongAtomStyleHint) {
 TEST(LammpsData, MissingFile) {
   EXPECT_EQ(error_of("/nonexistent/x.data"), "/nonexistent/x.data: cannot open LAMMPS data file");
 }
+
+TEST(LammpsData, SkipsCoeffSectionsWrittenByLammps) {
+  // LAMMPS write_data writes "Pair Coeffs" unless given `nocoeff`.
+  std::string t = kGood;
+  t.replace(t.find("Atoms # atomic"), 0, "Pair Coeffs # eam/fs\n\n1\n2\n\n");
+  const auto cfg = gb::read_lammps_data(write_tmp("coeffs.data", t));
+  EXPECT_EQ(cfg.size(), 3u);
+}
+
+TEST(LammpsData, UnknownSectionIsAnError) {
+  std::string t = kGood;
+  t.replace(t.find("Atoms # atomic"), 0, "Bonds\n\n1 1 1 2\n\n");
+  const std::string p = write_tmp("bad6.data", t);
+  EXPECT_EQ(error_of(p), p + ":16:1: section: unsupported section 'Bonds' (expected Masses, Atoms, Velocities or a Coeffs section)");
+}

@@ -75,6 +75,12 @@ Measurement probe_species_mobility(const Reference& ref, const RunDirectory& run
   if (a.n < 2 || b.n < 2)
     return Measurement::skipped(fmt::format("missing species: {} has {} {} and {} {} atoms", s->dir_name, a.n, small, b.n, large));
   const double span_ps = (last.timestep - first.timestep) * s->timestep_ps;
+  // Over a short window every atom only vibrates: a claim about diffusion
+  // needs the stage to last long enough for cage escapes (reference parameter).
+  const double min_span = ref.param_number("min_span_ps", 0);
+  if (span_ps < min_span)
+    return Measurement::skipped(fmt::format("too little data: {} spans {:g} ps between first and last frame, need >= {:g} ps",
+                                            s->dir_name, span_ps, min_span));
   const std::string how = fmt::format("{} ({:g} K), {:g} ps between first and last frame: MSD {} = {:.4g} ± {:.2g} A^2 (n={}), {} = {:.4g} ± {:.2g} A^2 (n={})",
                                       s->dir_name, s->temperature_K(), span_ps, small, a.mean, a.se, a.n, large, b.mean, b.se, b.n);
   const std::string field = ref.param_string("field");

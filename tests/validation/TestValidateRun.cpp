@@ -70,6 +70,13 @@ TEST(ValidateRun, TooFewTemperaturesSkipWithReasonAndWeakDataIsInconclusive) {
   w.w6_sd = 0.05;
   auto rw = run_checks(w);
   EXPECT_EQ(rw["cu64zr36.finding.fast_atoms_less_icosahedral"].status, v::Status::Inconclusive);
+  // A 2 ps glass window only shows vibrations: the diffusion claims skip.
+  gb::testing::SyntheticRunSpec sh;
+  sh.dump_span_steps = 1000;
+  auto rs = run_checks(sh);
+  EXPECT_EQ(rs["cu64zr36.finding.small_species_is_fast"].status, v::Status::Skip);
+  EXPECT_NE(rs["cu64zr36.finding.small_species_is_fast"].reason.find("need >= 100 ps"), std::string::npos);
+  EXPECT_EQ(rs["cu64zr36.finding.large_species_only_vibrates"].status, v::Status::Skip);
 }
 
 TEST(ValidateRun, PaperProtocolAndMdDmaOnAnAl90La10Run) {

@@ -52,7 +52,7 @@ std::string dump(const SyntheticRunSpec& s, double rms_small, double rms_large, 
   for (int f = 0; f < 2; ++f) {
     const auto& p = f == 0 ? x : y;
     out += fmt::format("ITEM: TIMESTEP\n{}\nITEM: NUMBER OF ATOMS\n{}\nITEM: BOX BOUNDS pp pp pp\n0 {}\n0 {}\n0 {}\n"
-                       "ITEM: ATOMS id type xu yu zu\n", f * 1000, n, L, L, L);
+                       "ITEM: ATOMS id type xu yu zu\n", f * s.dump_span_steps, n, L, L, L);
     for (int i = 0; i < n; ++i)
       out += fmt::format("{} {} {:.6f} {:.6f} {:.6f}\n", i + 1, i < s.n_small ? 1 : 2, p[3 * i], p[3 * i + 1], p[3 * i + 2]);
   }

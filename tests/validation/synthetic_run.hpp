@@ -18,6 +18,7 @@ struct SyntheticRunSpec {
   int lags_per_decade = 20;
   // Displacements over the glass stage (300 K): RMS of small / large species.
   double rms_small_A = 1.2, rms_large_A = 0.3;
+  long dump_span_steps = 100000;  // between the two frames (x 2 fs = 200 ps)
   // w6hat means at the glass stage (fast / slow) and the liquid (hottest).
   double w6_fast = -0.030, w6_slow = -0.060, w6_liquid = -0.025, w6_sd = 0.02;
   long n_fast = 200, n_slow = 3800;

@@ -25,6 +25,7 @@ struct Args {
   std::vector<std::string> only;
   bool ctest = false;
   bool no_self_checks = false;
+  bool self_checks = false;
   double k_sigma = 2.0;
   std::string dma_csv, liquid_csv, system;
   double G_inf_GPa = 0, T_eval_K = 293, Tg_K = 0;
@@ -36,8 +37,8 @@ std::string default_references() {
 }
 
 void run(const Args& a) {
-  if (a.runs.empty() && a.dma_csv.empty())
-    throw gb::InputError("validate: give at least one RUN_DIR or --dma-csv FILE");
+  if (a.runs.empty() && a.dma_csv.empty() && !a.self_checks)
+    throw gb::InputError("validate: give at least one RUN_DIR, --dma-csv FILE or --self-checks");
   if (!a.dma_csv.empty() && a.system.empty())
     throw gb::InputError("--system: needed with --dma-csv to pick the references (e.g. Y68.9Co31.1)");
   if (!(a.k_sigma > 0)) throw gb::InputError("--sigma: must be > 0");
@@ -51,7 +52,7 @@ void run(const Args& a) {
     if (!found) throw gb::InputError("--only: no reference with id '" + id + "'");
   }
   std::vector<v::CheckResult> results;
-  if (!a.runs.empty() && !a.no_self_checks) results = v::validate_self_checks(refs, opt);
+  if ((!a.runs.empty() && !a.no_self_checks) || a.self_checks) results = v::validate_self_checks(refs, opt);
   for (const auto& dir : a.runs) {
     const auto run_dir = v::RunDirectory::load(dir);
     auto r = v::validate_run(refs, run_dir, opt);
@@ -98,6 +99,7 @@ void setup(CLI::App& app) {
   sub->add_option("--only", args->only, "evaluate only these reference ids (repeatable)");
   sub->add_flag("--ctest", args->ctest, "exit 77 (CTest SKIP) when no check was decided");
   sub->add_flag("--no-self-checks", args->no_self_checks, "leave out run-independent self-checks (w6hat of ideal shells)");
+  sub->add_flag("--self-checks", args->self_checks, "run the run-independent self-checks (also without RUN_DIR)");
   sub->add_option("--sigma", args->k_sigma, "confidence factor k: decide only when value ± k sigma is clear of the band (default 2)");
   sub->add_option("--dma-csv", args->dma_csv, "DMA loss peaks: CSV frequency_Hz,T_peak_K[,T_peak_error_K]")->check(CLI::ExistingFile);
   sub->add_option("--liquid-csv", args->liquid_csv, "high-T liquid data: CSV T_K and eta_Pa_s | tau_s | D_m2_s")->check(CLI::ExistingFile);

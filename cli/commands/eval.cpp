@@ -98,6 +98,7 @@ void run_eval(const EvalArgs& a) {
     if (a.table_points > 0 && a.table_points < 5) throw gb::InputError("--table-points: need at least 5 knots");
     if (a.table_points > 0 || a.upsample > 0) {
       gb::EamTableOptions t;
+      t.interpolation = gb::EamInterpolation::NaturalSpline;
       t.table_points = a.table_points;
       t.upsample = a.upsample > 0 ? a.upsample : 1;
       opt.tables = t;
@@ -108,8 +109,9 @@ void run_eval(const EvalArgs& a) {
       forces = r.forces_eV_per_A;
       platform = r.platform;
       precision = r.precision;
-      tables = r.tables.table_points > 0 ? fmt::format("points:{}", r.tables.table_points)
-                                         : fmt::format("upsample:{}", r.tables.upsample);
+      tables = r.tables.interpolation == gb::EamInterpolation::LammpsHermite ? std::string("lammps-hermite")
+               : r.tables.table_points > 0 ? fmt::format("natural-spline points:{}", r.tables.table_points)
+                                           : fmt::format("natural-spline upsample:{}", r.tables.upsample);
     } catch (const gb::SimulationError& e) {
       // Out-of-range densities here come from the input configuration.
       throw gb::InputError(gb::SourceLocation{a.data, 0, 0}, "Atoms", e.what());
@@ -168,11 +170,11 @@ void setup(CLI::App& app) {
   sub->add_option("--device", args->device, "OpenCL/CUDA device index");
   sub->add_option("--threads", args->threads, "threads for the CPU evaluator and the CPU platform (default: all)");
   sub->add_option("--table-points", args->table_points,
-                  "knots per potential table handed to OpenMM, sampled from LAMMPS's interpolant (default: 1500 on "
-                  "OpenCL/CUDA)");
+                  "use natural-spline tables (Continuous1DFunction) with this many knots, sampled from LAMMPS's "
+                  "interpolant, instead of LAMMPS's own cubics (the default, exact)");
   sub->add_option("--table-upsample", args->upsample,
-                  "instead: the file's knots plus K-1 samples between each pair (default: 8 on Reference/CPU; 1 = "
-                  "the file's grid)");
+                  "use natural-spline tables with the file's knots plus K-1 samples between each pair (1 = the "
+                  "file's grid)");
   sub->add_option("--forces", args->forces, "write forces (id type fx fy fz, eV/A) as a LAMMPS-style dump");
   sub->callback([args] { run_eval(*args); });
 }

@@ -25,7 +25,17 @@
 
 namespace gb {
 
+/// How OpenMM interpolates the tables.
+///  LammpsHermite (default): LAMMPS's own interval cubics as coefficient
+///    tables (eam_hermite_tables.hpp) -- reproduces LAMMPS to rounding and
+///    extrapolates F(rho) above the table exactly as LAMMPS does.
+///  NaturalSpline: Continuous1DFunction (natural cubic spline) through
+///    samples of LAMMPS's interpolant (the knobs below); kept for comparison
+///    and benchmarks.  F is zero past its padded table: guard densities.
+enum class EamInterpolation { LammpsHermite, NaturalSpline };
+
 struct EamTableOptions {
+  EamInterpolation interpolation = EamInterpolation::LammpsHermite;
   /// Knots per table handed to OpenMM.  The tables OpenMM splines are
   /// samples of the interpolant LAMMPS uses (gb::EamSpline: C1 Hermite
   /// cubics with 5-point slopes through the file's knots), so that the
@@ -41,7 +51,9 @@ struct EamTableOptions {
   int max_table_points = 0;
 };
 
-/// Table options that suit a platform.  Reference/CPU: upsample 8 -- a
+/// Table options that suit a platform: LammpsHermite everywhere (measured
+/// most accurate on every platform, see eam_force.hpp).  The knob values
+/// below only matter for NaturalSpline.  Reference/CPU: upsample 8 -- a
 /// natural spline through the file's knots alone differs from LAMMPS's
 /// Hermite cubics by up to ~1e-3 eV/A on coarse (Cu_u3.eam, dr = 0.01 A) or
 /// noisy (10-digit CuZr_mm.eam.fs) tables; through 8x denser samples of

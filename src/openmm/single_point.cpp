@@ -11,6 +11,7 @@ namespace gb {
 SinglePointResult openmm_single_point(const AtomConfig& cfg, const EamPotential& pot,
                                       const std::vector<int>& element_of_type, const SinglePointOptions& opt) {
   PlatformChoice pc = choose_platform(opt.platform);
+  if (opt.periodic) require_platform_supports_box(pc.name, cfg.box.triclinic());
   EamForceOptions fo;
   fo.periodic = opt.periodic;
   fo.tables = opt.tables ? *opt.tables : default_table_options(pc.name);

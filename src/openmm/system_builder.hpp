@@ -45,6 +45,9 @@ struct EamSystem {
 };
 
 /// element_of_type[t-1]: element index in `pot` of LAMMPS type t.
+/// Before making a Context, call require_platform_supports_box(platform,
+/// cfg.box.triclinic()) (eam_force.hpp): the CPU platform mishandles
+/// triclinic boxes for this force.
 /// Throws gb::InputError for a box OpenMM cannot represent (cutoff more
 /// than half the box's perpendicular width) or types without an element.
 EamSystem build_eam_system(const AtomConfig& cfg, const EamPotential& pot, const std::vector<int>& element_of_type,

@@ -70,7 +70,7 @@ EamSystem build_eam_system(const AtomConfig& cfg, const EamPotential& pot, const
   out.positions_nm.resize(n);
   for (size_t k = 0; k < n; ++k) {
     // Wrapped into the cell (the image does not change energies or forces).
-    const Vec3 r = cfg.box.wrap(cfg.positions[k]) - cfg.box.lo;
+    const Vec3 r = (options.periodic ? cfg.box.wrap(cfg.positions[k]) : cfg.positions[k]) - cfg.box.lo;
     out.positions_nm[k] = OpenMM::Vec3(r.x * s, r.y * s, r.z * s);
   }
   if (!cfg.velocities.empty()) {

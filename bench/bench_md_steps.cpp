@@ -42,7 +42,7 @@ void BM_Cu64Zr36(benchmark::State& state, const char* platform_name) {
   OpenMM::LocalEnergyMinimizer::minimize(ctx, 10.0, 200);
   ctx.setVelocitiesToTemperature(2000.0, 1);
   integ.step(20);  // warm-up (kernel compilation, neighbour lists)
-  const int chunk = 50;
+  const int chunk = n > 1000 ? 10 : 50;
   for (auto _ : state) {
     integ.step(chunk);
     ctx.getState(OpenMM::State::Energy);  // synchronise

@@ -55,7 +55,7 @@ AtomConfig config_from_state(const OpenMM::State& s, const Topology& topo, bool 
   return cfg;
 }
 
-DumpFrame frame_from_state(const OpenMM::State& s, const Topology& topo, long timestep, bool velocities_only) {
+DumpFrame frame_from_state(const OpenMM::State& s, const Topology& topo, long timestep, bool with_velocities) {
   DumpFrame f;
   f.timestep = timestep;
   f.box = box_from_state(s, topo.origin_A);
@@ -63,7 +63,11 @@ DumpFrame frame_from_state(const OpenMM::State& s, const Topology& topo, long ti
   f.types = topo.types;
   f.unwrapped = true;
   const double k = units::kAngstromPerNm;
-  if (velocities_only) {
+  const auto& pos = s.getPositions();
+  f.positions.reserve(pos.size());
+  for (const auto& p : pos)
+    f.positions.emplace_back(p[0] * k + topo.origin_A.x, p[1] * k + topo.origin_A.y, p[2] * k + topo.origin_A.z);
+  if (with_velocities) {
     const auto& vel = s.getVelocities();
     auto& vx = f.extra_columns["vx"];
     auto& vy = f.extra_columns["vy"];
@@ -73,12 +77,6 @@ DumpFrame frame_from_state(const OpenMM::State& s, const Topology& topo, long ti
       vy.push_back(v[1] * k);
       vz.push_back(v[2] * k);
     }
-    f.positions.assign(vel.size(), Vec3());
-  } else {
-    const auto& pos = s.getPositions();
-    f.positions.reserve(pos.size());
-    for (const auto& p : pos)
-      f.positions.emplace_back(p[0] * k + topo.origin_A.x, p[1] * k + topo.origin_A.y, p[2] * k + topo.origin_A.z);
   }
   // Atoms must be sorted by id for DumpFrame; ours are ids 1..N in order
   // (built that way), which the writer relies on.

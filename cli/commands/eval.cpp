@@ -131,7 +131,7 @@ void run_eval(const EvalArgs& a) {
   out << "precision " << precision << "\n";
   out << "tables " << tables << "\n";
   out << "pressure_source " << pressure_source << "\n";
-  if (a.engine == "cpu" && cpu.density_out_of_range)
+  if (cpu.density_out_of_range)
     out << "warning density outside the embedding table: F(rho) extrapolated linearly as LAMMPS does\n";
   std::cout << out.str() << std::flush;
 

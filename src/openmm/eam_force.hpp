@@ -42,18 +42,21 @@ struct EamForceOptions {
   bool periodic = true;    // false: CutoffNonPeriodic (isolated clusters)
 };
 
-/// Measured table choices (max |dF| vs LAMMPS, eV/A; CuZr_mm.eam.fs on the
-/// relaxed 2000-atom Cu64Zr36 liquid of cases/cuzr unless noted):
-///  * OpenCL (PoCL, mixed), tables thinned from 10000 knots: full table
-///    4.8e-4; 600 knots 1.1e-3, 1000: 2.2e-4, 1200: 1.1e-4, 1400: 7.1e-5,
-///    1600: 8.6e-5, 2000: 9.6e-5, 3000: 1.5e-4 -> default 1500.
-///  * Reference, file grid vs upsampled (random 2000-atom test configs,
-///    min distance 2 A): see tests/openmm/TestEamForceVsLammps.cpp.
+/// Measured on this machine (2 cores; tests/openmm, bench/bench_eam_force):
+///  accuracy vs LAMMPS (2000-atom random Cu64Zr36 etc., worst of six cases)
+///    LammpsHermite: Reference 1e-13 eV/atom, 3e-9 eV/A; CPU 1.7e-7, 1.4e-4;
+///                   OpenCL (PoCL, mixed) 6e-7, 1.6e-4.
+///    NaturalSpline: Reference, file grid: up to 5.6e-5 eV/atom, 0.17 eV/A
+///                   (AlCu.eam.alloy's coarse F table); upsampled 8x: 8e-3
+///                   eV/A.  OpenCL, 1500 knots: CuZr 1e-4 eV/A, AlCu 0.1 eV/A.
+///  speed, 4000-atom MD (atom-steps/s): Reference hermite 1.3e4 / spline
+///    5.7e3; CPU (2 threads) 4.6e4 / 2.2e4; OpenCL 5.1e4 / 7.4e4.
+/// So LammpsHermite is the default everywhere; NaturalSpline is faster only
+/// on OpenCL and only accurate for fine, smooth tables.
 ///
 /// Near rho = 0, where F ~ -sqrt(rho) is singular, a natural spline and
 /// LAMMPS's Hermite cubics of the same knots differ visibly (1e-2 eV/A for
-/// a dimer with the file grid); only nearly isolated atoms (rho within a few
-/// table steps of 0) see this, never atoms in a condensed phase.
+/// a dimer with the file grid); LammpsHermite has no such difference.
 
 /// Throws gb::InputError if the EAM force cannot run correctly on this
 /// platform for this box: OpenMM's CPU platform computes CustomGBForce

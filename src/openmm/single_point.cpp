@@ -10,13 +10,22 @@ namespace gb {
 
 SinglePointResult openmm_single_point(const AtomConfig& cfg, const EamPotential& pot,
                                       const std::vector<int>& element_of_type, const SinglePointOptions& opt) {
-  PlatformChoice pc = choose_platform(opt.platform);
+  PlatformRequest req = opt.platform;
+  if (req.name.empty() && opt.periodic && cfg.box.triclinic()) {
+    // Not on CPU for triclinic boxes (see require_platform_supports_box).
+    std::vector<std::string> pref;
+    for (const auto& p : req.preference)
+      if (p != "CPU" && p != "cpu") pref.push_back(p);
+    req.preference = pref;
+  }
+  PlatformChoice pc = choose_platform(req);
   if (opt.periodic) require_platform_supports_box(pc.name, cfg.box.triclinic());
   EamForceOptions fo;
   fo.periodic = opt.periodic;
   fo.tables = opt.tables ? *opt.tables : default_table_options(pc.name);
   EamSystem s = build_eam_system(cfg, pot, element_of_type, fo);
-  if (opt.check_density) {
+  // LammpsHermite extrapolates F like LAMMPS; natural-spline tables cannot.
+  if (opt.check_density && fo.tables.interpolation == EamInterpolation::NaturalSpline) {
     DensityGuard guard(*s.eam, s.box_nm);
     guard.check(s.positions_nm, nullptr, "configuration");
   }

@@ -18,7 +18,10 @@ struct SinglePointOptions {
   /// Knots handed to OpenMM; unset = default_table_options(platform).
   std::optional<EamTableOptions> tables;
   bool periodic = true;        // false: isolated cluster (CutoffNonPeriodic)
-  bool check_density = true;   // run DensityGuard first; throws gb::SimulationError if out of range
+  /// Natural-spline tables only (LammpsHermite extrapolates F as LAMMPS
+  /// does): run DensityGuard first; throws gb::SimulationError if any atom's
+  /// density lies outside the embedding table.
+  bool check_density = true;
 };
 
 struct SinglePointResult {

@@ -1,17 +1,38 @@
 #!/usr/bin/env bash
-# The main job on the default case: evaluate the shipped Cu64Zr36
-# configuration (cases/cuzr/cu64zr36-2000.data, 2000 atoms, 1500 K liquid)
-# with the EAM force on OpenMM (Reference platform, LAMMPS-exact tables) and
-# with the plain C++ evaluator; both print energy (eV), virial pressure
-# tensor (bar) and write forces (eV/A) as LAMMPS-style dumps under build/.
+# The main job on the default case (Cu64Zr36, CuZr_mm.eam.fs):
+#  1. evaluate the shipped 2000-atom configuration (cases/cuzr/cu64zr36-2000.data,
+#     1500 K liquid) with the EAM force on OpenMM (Reference platform,
+#     LAMMPS-exact tables) and with the plain C++ evaluator: energy (eV), virial
+#     pressure tensor (bar), forces (eV/A) as LAMMPS-style dumps under build/main-job;
+#  2. run the smoke case end to end: simulate -> analyse -> validate -> report.
+#     Output: runs/cuzr-smoke/ (report: runs/cuzr-smoke/report.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GB=${GB:-./build/cli/glassbench}
-OUT=${OUT:-build/main-job}
-mkdir -p "$OUT"
+EVAL_OUT=${EVAL_OUT:-build/main-job}
+RUN_OUT=${RUN_OUT:-runs/cuzr-smoke}
+mkdir -p "$EVAL_OUT"
 echo "== glassbench eval --engine openmm --platform Reference"
 $GB eval --potential CuZr_mm.eam.fs --elements Cu Zr --data cases/cuzr/cu64zr36-2000.data --engine openmm \
-  --platform Reference --forces "$OUT/forces-openmm.dump"
+  --platform Reference --forces "$EVAL_OUT/forces-openmm.dump"
 echo "== glassbench eval --engine cpu"
 $GB eval --potential CuZr_mm.eam.fs --elements Cu Zr --data cases/cuzr/cu64zr36-2000.data --engine cpu \
-  --forces "$OUT/forces-cpu.dump"
+  --forces "$EVAL_OUT/forces-cpu.dump"
+
+echo "== glassbench run cases/smoke/cuzr-smoke.yaml --out $RUN_OUT"
+if [ -f "$RUN_OUT/provenance.yaml" ] && grep -q "^status: completed" "$RUN_OUT/provenance.yaml"; then
+  echo "main-job: $RUN_OUT already complete (delete it to rerun)"
+elif [ -d "$RUN_OUT/checkpoints" ]; then
+  $GB run cases/smoke/cuzr-smoke.yaml --out "$RUN_OUT" --resume
+else
+  $GB run cases/smoke/cuzr-smoke.yaml --out "$RUN_OUT"
+fi
+echo "== glassbench analyze run $RUN_OUT"
+$GB analyze run "$RUN_OUT"
+echo "== glassbench validate $RUN_OUT"
+# validate exits 1 when a check fails; the report shows it either way.
+$GB validate "$RUN_OUT" --json "$RUN_OUT/validation.json" --junit "$RUN_OUT/validation.xml" \
+  || echo "main-job: some checks did not pass (see the report)"
+echo "== glassbench report $RUN_OUT"
+$GB report "$RUN_OUT" -o "$RUN_OUT/report.html"
+echo "main-job: report written to $RUN_OUT/report.html"

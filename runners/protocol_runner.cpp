@@ -20,6 +20,7 @@
 #include "core/structure_builder.hpp"
 #include "core/units.hpp"
 #include "openmm/density_guard.hpp"
+#include "openmm/eam_force.hpp"
 #include "openmm/platform.hpp"
 #include "openmm/system_builder.hpp"
 #include "potential/eam_reader.hpp"
@@ -329,14 +330,17 @@ struct ProtocolRunner::Impl {
       return fmt::format("stage {}, step {} (global step {})", st.dir_name, s, offset + s);
     };
 
-    EamForceOptions fo;
-    fo.tables.max_table_points = default_table_points(platform.name);
+    EamForceOptions fo;  // defaults: LAMMPS-exact cubic tables on every platform
+    // OpenMM 7.7's CPU platform mis-handles triclinic boxes with this force.
+    require_platform_supports_box(platform.name, initial.box.triclinic());
     EamSystem es = build_eam_system(initial, pot, element_of_type, fo);
     es.system->addForce(new OpenMM::CMMotionRemover(1));
     const int baro = add_barostat(*es.system, st, stage_seed(c.system.seed, ki, SeedPurpose::Barostat));
     std::unique_ptr<OpenMM::Integrator> integ(
         make_integrator(st, stage_seed(c.system.seed, ki, SeedPurpose::Langevin)));
-    OpenMM::Context ctx(*es.system, *integ, *platform.platform, platform.properties);
+    // make_context keeps OpenCL's "unsupported implementation" notice off stdout.
+    std::unique_ptr<OpenMM::Context> ctx_owner = make_context(*es.system, *integ, platform);
+    OpenMM::Context& ctx = *ctx_owner;
 
     long s = 0;
     bool reassigned = false;

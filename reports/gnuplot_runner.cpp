@@ -1,3 +1,4 @@
+#include "core/text_util.hpp"
 #include "reports/gnuplot_runner.hpp"
 
 #include <cstdlib>
@@ -12,12 +13,7 @@ namespace gb::reports {
 namespace fs = std::filesystem;
 
 namespace {
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string slurp(const fs::path& p) { return gb::read_text_file(p.string()); }
 std::string quote(const std::string& s) {
   std::string o = "'";
   for (char c : s) o += c == '\'' ? std::string("'\\''") : std::string(1, c);

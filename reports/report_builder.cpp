@@ -1,3 +1,4 @@
+#include "core/text_util.hpp"
 #include "reports/report_builder.hpp"
 
 #include <chrono>
@@ -19,19 +20,7 @@ namespace v = gb::validation;
 
 namespace {
 
-std::string esc(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
+std::string esc(const std::string& s) { return gb::xml_escape(s); }
 
 std::string md_cell(const std::string& s) {
   std::string o;

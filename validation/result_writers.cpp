@@ -1,3 +1,4 @@
+#include "core/text_util.hpp"
 #include "validation/result_writers.hpp"
 
 #include <cmath>
@@ -19,19 +20,7 @@ double get_num(const json& j, const char* k) {
   return j.contains(k) && j[k].is_number() ? j[k].get<double>() : std::numeric_limits<double>::quiet_NaN();
 }
 
-std::string xml_escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
+using gb::xml_escape;
 
 std::string value_text(const CheckResult& r) {
   if (!r.measured.ok) return "-";

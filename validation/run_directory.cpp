@@ -1,3 +1,4 @@
+#include "core/text_util.hpp"
 #include "validation/run_directory.hpp"
 
 #include <algorithm>
@@ -19,12 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string slurp(const fs::path& p) { return gb::read_text_file(p.string()); }
 
 SourceLocation at(const std::string& file, const YAML::Node& n) {
   const YAML::Mark m = n.Mark();

@@ -59,8 +59,9 @@ TEST(BlowUp, TooLargeTimeStepStopsWithStageAndStep) {
 
   // The checkpoint named in the runner state exists and is from before the failure.
   const auto ck = gb::runners::load_runner_checkpoint(o.out_dir);
-  if (!ck.openmm_checkpoint.empty())
+  if (!ck.openmm_checkpoint.empty()) {
     EXPECT_TRUE(std::filesystem::exists(gb::runners::checkpoint_dir(o.out_dir) + "/" + ck.openmm_checkpoint));
+  }
   EXPECT_NE(gbtest::read_text(o.out_dir + "/provenance.yaml").find("status: failed"), std::string::npos);
   EXPECT_NE(gbtest::read_text(o.out_dir + "/run.log").find("simulation stopped: stage 01-liquid, step "),
             std::string::npos);

@@ -23,6 +23,6 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "ci/install-deps.sh: installing ${missing[*]}"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 echo "ci/install-deps.sh: all dependencies present"

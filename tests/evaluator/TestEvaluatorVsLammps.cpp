@@ -18,6 +18,7 @@
 #include "common/eam_test_files.hpp"
 #include "common/lammps_oracle.hpp"
 #include "common/temp_dir.hpp"
+#include "common/test_structures.hpp"
 #include "core/structure_builder.hpp"
 #include "evaluator/eam_evaluator.hpp"
 #include "potential/eam_reader.hpp"
@@ -55,31 +56,18 @@ void expect_agreement(const gb::AtomConfig& cfg, const gb::EamPotential& pot, co
 
 std::string pot_path(const std::string& name) { return gb::locate_potential(name); }
 
-gb::AtomConfig cuzr(int n, uint64_t seed) {
-  const int ncu = static_cast<int>(std::lround(0.64 * n));
-  return gb::random_structure({{"Cu", ncu}, {"Zr", n - ncu}}, {63.546, 91.224}, 0.06, 2.0, seed);
-}
-
-/// Shear a cubic configuration into a triclinic cell, keeping fractional coordinates.
-gb::AtomConfig make_triclinic(gb::AtomConfig cfg, double xy, double xz, double yz) {
-  std::vector<gb::Vec3> s;
-  for (const auto& p : cfg.positions) s.push_back(cfg.box.to_fractional(p));
-  cfg.box.xy = xy;
-  cfg.box.xz = xz;
-  cfg.box.yz = yz;
-  for (size_t i = 0; i < s.size(); ++i) cfg.positions[i] = cfg.box.to_cartesian(s[i]);
-  return cfg;
-}
+using gb::testing::cuzr_config;
+using gb::testing::make_triclinic;
 
 TEST(EvaluatorVsLammps, CuZrMmEamFs2000Atoms) {
   const std::string p = pot_path("CuZr_mm.eam.fs");
-  expect_agreement(cuzr(2000, 2022), gb::read_eam(p), {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}},
+  expect_agreement(cuzr_config(2000, 2022), gb::read_eam(p), {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}},
                    "CuZr_mm.eam.fs");
 }
 
 TEST(EvaluatorVsLammps, CuZrTriclinicBox) {
   const std::string p = pot_path("CuZr_mm.eam.fs");
-  gb::AtomConfig cfg = make_triclinic(cuzr(1500, 7), 4.0, -3.0, 2.5);
+  gb::AtomConfig cfg = make_triclinic(cuzr_config(1500, 7), 4.0, -3.0, 2.5);
   cfg.box.lo = {-5.0, 1.0, 2.0};
   for (auto& x : cfg.positions) x += cfg.box.lo;
   expect_agreement(cfg, gb::read_eam(p), {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}}, "CuZr triclinic");
@@ -88,7 +76,7 @@ TEST(EvaluatorVsLammps, CuZrTriclinicBox) {
 TEST(EvaluatorVsLammps, SmallBoxNarrowerThanTwoCutoffs) {
   // 100 atoms: box edge 11.9 A < 2 * 7.6 A, so atoms see several images of a neighbour.
   const std::string p = pot_path("CuZr_mm.eam.fs");
-  expect_agreement(make_triclinic(cuzr(100, 11), 1.5, 0.0, -1.0), gb::read_eam(p), {"Cu", "Zr"},
+  expect_agreement(make_triclinic(cuzr_config(100, 11), 1.5, 0.0, -1.0), gb::read_eam(p), {"Cu", "Zr"},
                    {"eam/fs", {"* * " + p + " Cu Zr"}}, "CuZr small triclinic box");
 }
 
@@ -131,7 +119,7 @@ TEST(EvaluatorVsLammps, AsymmetricEamFs) {
   const std::string p = dir.file("Asym.eam.fs");
   gb::testing::write_setfl_file(p, gb::testing::asymmetric_fs_potential());
   const gb::EamPotential pot = gb::read_eam(p);
-  const auto cfg = cuzr(2000, 31);
+  const auto cfg = cuzr_config(2000, 31);
   expect_agreement(cfg, pot, {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}}, "asymmetric eam/fs");
 
   // The test can tell the convention apart: with the cross densities

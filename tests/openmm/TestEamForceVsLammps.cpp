@@ -18,6 +18,7 @@
 #include "common/eam_test_files.hpp"
 #include "common/lammps_oracle.hpp"
 #include "common/temp_dir.hpp"
+#include "common/test_structures.hpp"
 #include "core/structure_builder.hpp"
 #include "core/error.hpp"
 #include "openmm/platform.hpp"
@@ -102,30 +103,18 @@ void expect_agreement(const gb::AtomConfig& cfg, const gb::EamPotential& pot, co
   }
 }
 
-gb::AtomConfig cuzr(int n, uint64_t seed) {
-  const int ncu = static_cast<int>(std::lround(0.64 * n));
-  return gb::random_structure({{"Cu", ncu}, {"Zr", n - ncu}}, {63.546, 91.224}, 0.06, 2.0, seed);
-}
-
-gb::AtomConfig make_triclinic(gb::AtomConfig cfg, double xy, double xz, double yz) {
-  std::vector<gb::Vec3> s;
-  for (const auto& p : cfg.positions) s.push_back(cfg.box.to_fractional(p));
-  cfg.box.xy = xy;
-  cfg.box.xz = xz;
-  cfg.box.yz = yz;
-  for (size_t i = 0; i < s.size(); ++i) cfg.positions[i] = cfg.box.to_cartesian(s[i]);
-  return cfg;
-}
+using gb::testing::cuzr_config;
+using gb::testing::make_triclinic;
 
 TEST(EamForceVsLammps, CuZrMmEamFs) {
   const std::string p = gb::locate_potential("CuZr_mm.eam.fs");
-  expect_agreement(cuzr(2000, 2022), gb::read_eam(p), {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}},
+  expect_agreement(cuzr_config(2000, 2022), gb::read_eam(p), {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}},
                    "CuZr_mm.eam.fs");
 }
 
 TEST(EamForceVsLammps, CuZrTriclinicBox) {
   const std::string p = gb::locate_potential("CuZr_mm.eam.fs");
-  gb::AtomConfig cfg = make_triclinic(cuzr(1500, 7), 4.0, -3.0, 2.5);
+  gb::AtomConfig cfg = make_triclinic(cuzr_config(1500, 7), 4.0, -3.0, 2.5);
   cfg.box.lo = {-5.0, 1.0, 2.0};
   for (auto& x : cfg.positions) x += cfg.box.lo;
   expect_agreement(cfg, gb::read_eam(p), {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}}, "CuZr triclinic");
@@ -154,7 +143,7 @@ TEST(EamForceVsLammps, AsymmetricEamFs) {
   const std::string p = dir.file("Asym.eam.fs");
   gb::testing::write_setfl_file(p, gb::testing::asymmetric_fs_potential());
   const gb::EamPotential pot = gb::read_eam(p);
-  const auto cfg = cuzr(2000, 31);
+  const auto cfg = cuzr_config(2000, 31);
   expect_agreement(cfg, pot, {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}}, "asymmetric eam/fs");
 
   // The comparison can tell the density convention apart: with the cross

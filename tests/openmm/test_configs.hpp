@@ -3,17 +3,12 @@
 #include <cmath>
 #include <string>
 
+#include "common/test_structures.hpp"  // cuzr_config
 #include "core/structure_builder.hpp"
 #include "openmm/single_point.hpp"
 #include "openmm/system_builder.hpp"
 
 namespace gb::testing {
-
-/// Random Cu64Zr36 liquid-like configuration at 0.06 atoms/A^3 (min distance 2 A).
-inline AtomConfig cuzr_config(int n, uint64_t seed) {
-  const int ncu = static_cast<int>(std::lround(0.64 * n));
-  return random_structure({{"Cu", ncu}, {"Zr", n - ncu}}, {63.546, 91.224}, 0.06, 2.0, seed);
-}
 
 /// Single point on the Reference platform (LAMMPS-exact tables).
 inline SinglePointResult reference_point(const AtomConfig& cfg, const EamPotential& pot, const std::vector<int>& elem,

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <numeric>
 #include <set>
@@ -13,16 +14,23 @@
 
 #include "cases/did_you_mean.hpp"
 #include "cases/yaml_field.hpp"
+#include "core/lammps_data.hpp"
 #include "core/text_parse.hpp"
 
 namespace gb::cases {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"name",       "description", "system", "potential", "platform",
+const std::vector<std::string> kTopKeys = {"name",       "description", "purpose", "system", "potential", "platform",
                                            "timestep",   "thermostat",  "barostat", "output",  "checkpoint",
                                            "limits",     "protocol"};
 const std::vector<std::string> kStageKinds = {"equilibrate", "quench", "relax", "isothermal", "shear"};
 const std::vector<std::string> kPlatforms = {"CUDA", "OpenCL", "HIP", "CPU", "Reference"};
+
+// Default length of the NPT pre-equilibration of a zero-pressure isotherm:
+// 20 ps = 10000 steps of 2 fs = 400 Monte Carlo volume moves at the default
+// interval, enough for the box of a 4000-atom metallic liquid or glass to
+// settle (volume autocorrelation ~1-5 ps); the mean box is taken over 10-20 ps.
+constexpr double kDefaultNptPreequilibrationPs = 20.0;
 
 // Relative tolerance for "is this a whole number of steps": durations like
 // "2 ns" / "2 fs" give 999999.9999999 in floating point.
@@ -113,24 +121,18 @@ class Loader {
       if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.'))
         root_.child("name").fail("use letters, digits, '-', '_' and '.' only (it names the run directory)");
     if (root_.has("description")) c.description = root_.child("description").as_string();
+    if (root_.has("purpose")) {
+      const YamlField pf = root_.child("purpose");
+      c.purpose = pf.as_string();
+      if (c.purpose != "physics" && c.purpose != "smoke" && c.purpose != "benchmark")
+        pf.fail("expected physics, smoke or benchmark, got '" + c.purpose + "'");
+    }
     timestep_ = positive_time(root_.require("timestep"));
     read_potential(c);
     read_system(c);
     read_platform(c);
     if (root_.has("thermostat")) thermostat_ = read_thermostat(root_.child("thermostat"), ThermostatSpec{});
-    if (root_.has("barostat")) {
-      YamlField b = root_.child("barostat");
-      b.expect_map({"interval"});
-      YamlField bi = b.require("interval");
-      long v = 0;
-      // A bare number means steps (OpenMM's MonteCarloBarostat frequency).
-      if (bi.is_scalar() && parse_long(bi.as_string(), v)) {
-        if (v < 1) bi.fail("expected at least 1 step between volume moves");
-        barostat_interval_ = static_cast<int>(v);
-      } else {
-        barostat_interval_ = static_cast<int>(interval_steps(bi, timestep_, false));
-      }
-    }
+    if (root_.has("barostat")) barostat_interval_ = read_barostat_interval(root_.child("barostat"));
     output_ = read_output(root_.require("output"), OutputSpec{}, timestep_, true);
     read_checkpoint(c);
     if (root_.has("limits")) {
@@ -143,6 +145,18 @@ class Loader {
   }
 
  private:
+  int read_barostat_interval(const YamlField& b) {
+    b.expect_map({"interval"});
+    const YamlField bi = b.require("interval");
+    long v = 0;
+    // A bare number means steps (OpenMM's MonteCarloBarostat frequency).
+    if (bi.is_scalar() && parse_long(bi.as_string(), v)) {
+      if (v < 1) bi.fail("expected at least 1 step between volume moves");
+      return static_cast<int>(v);
+    }
+    return static_cast<int>(interval_steps(bi, timestep_, false));
+  }
+
   void read_potential(Case& c) {
     YamlField p = root_.require("potential");
     p.expect_map({"file", "elements", "sha256"});
@@ -221,7 +235,7 @@ class Loader {
       c.system.counts.emplace_back(el, static_cast<int>(r));
     }
     YamlField st = s.require("structure");
-    st.expect_map({"kind", "density", "min_distance", "lattice_constant", "cells"});
+    st.expect_map({"kind", "density", "min_distance", "lattice_constant", "cells", "file"});
     YamlField kind = st.require("kind");
     const std::string k = kind.as_string();
     if (k == "random") {
@@ -239,6 +253,12 @@ class Loader {
       }
       for (const char* bad : {"lattice_constant", "cells"})
         if (st.has(bad)) st.child(bad).fail("only used with kind: fcc");
+      if (st.has("file")) st.child("file").fail("only used with kind: data");
+    } else if (k == "data") {
+      c.system.structure.kind = StructureSpec::Kind::Data;
+      read_data_structure(c, st.require("file"), af);
+      for (const char* bad : {"density", "min_distance", "lattice_constant", "cells"})
+        if (st.has(bad)) st.child(bad).fail("not used with kind: data (the file gives the structure)");
     } else if (k == "fcc") {
       c.system.structure.kind = StructureSpec::Kind::Fcc;
       YamlField a = st.require("lattice_constant");
@@ -260,13 +280,50 @@ class Loader {
                 " atoms, not " + std::to_string(n));
       for (const char* bad : {"density", "min_distance"})
         if (st.has(bad)) st.child(bad).fail("only used with kind: random");
+      if (st.has("file")) st.child("file").fail("only used with kind: data");
     } else {
-      kind.fail("expected random or fcc, got '" + k + "'");
+      kind.fail("expected random, fcc or data, got '" + k + "'");
     }
     YamlField sd = s.require("seed");
     const long seed = sd.as_integer();
     if (seed < 0) sd.fail("expected a non-negative integer seed");
     c.system.seed = static_cast<uint64_t>(seed);
+  }
+
+  // structure: {kind: data, file: F}: read F now so `check` reports a file
+  // that does not match the case (atom count, composition, types) before a run.
+  void read_data_structure(Case& c, const YamlField& ff, const YamlField& atoms_field) {
+    std::string missing;
+    std::string path = expand_env(ff, ff.as_string(), missing);
+    if (!missing.empty()) ff.fail("environment variable $" + missing + " is not set");
+    if (path.empty()) ff.fail("expected a LAMMPS data file path");
+    if (!std::filesystem::path(path).is_absolute())
+      path = (std::filesystem::path(file_).parent_path() / path).lexically_normal().string();
+    AtomConfig cfg;
+    try {
+      cfg = read_lammps_data(path);
+    } catch (const InputError& e) {
+      ff.fail(std::string("cannot use the data file: ") + e.what());
+    }
+    const auto& els = c.potential.elements;
+    if (cfg.ntypes > static_cast<int>(els.size()))
+      ff.fail(path + " has " + std::to_string(cfg.ntypes) + " atom types but potential.elements names " +
+              std::to_string(els.size()) + " (type t is potential.elements[t-1])");
+    if (static_cast<long>(cfg.size()) != c.system.atoms)
+      atoms_field.fail(std::to_string(c.system.atoms) + " atoms, but " + path + " holds " + std::to_string(cfg.size()));
+    std::vector<int> per_type(static_cast<size_t>(cfg.ntypes) + 1, 0);
+    for (int t : cfg.types) ++per_type[static_cast<size_t>(t)];
+    for (const auto& [el, n] : c.system.counts) {
+      int have = 0;
+      for (int t = 1; t <= cfg.ntypes; ++t)
+        if (els[static_cast<size_t>(t - 1)] == el) have += per_type[static_cast<size_t>(t)];
+      if (have != n)
+        atoms_field.fail("the composition asks for " + std::to_string(n) + " " + el + " atoms, " + path + " holds " +
+                         std::to_string(have) + " (type t is potential.elements[t-1])");
+    }
+    c.system.structure.data_file = path;
+    c.system.structure.data_has_velocities = !cfg.velocities.empty();
+    c.system.structure.data_triclinic = cfg.box.triclinic();
   }
 
   void read_platform(Case& c) {
@@ -311,13 +368,13 @@ class Loader {
   }
 
   ThermostatSpec read_thermostat(const YamlField& f, ThermostatSpec base) {
-    YamlField kind = f;
     if (f.is_map()) {
       f.expect_map({"kind", "time_constant"});
       if (f.has("time_constant")) base.time_constant_ps = positive_time(f.child("time_constant"));
       if (!f.has("kind")) return base;
-      kind = f.child("kind");
     }
+    // A fresh field, never an assignment (docs/guide: YAML::Node aliasing).
+    const YamlField kind = f.is_map() ? f.child("kind") : f;
     const std::string k = kind.as_string();
     if (k == "nose-hoover") base.kind = ThermostatSpec::Kind::NoseHoover;
     else if (k == "langevin") base.kind = ThermostatSpec::Kind::Langevin;
@@ -372,6 +429,7 @@ class Loader {
     s.timestep_ps = e.has("timestep") ? positive_time(e.child("timestep")) : timestep_;
     s.thermostat = e.has("thermostat") ? read_thermostat(e.child("thermostat"), thermostat_) : thermostat_;
     s.barostat_interval = barostat_interval_;
+    if (e.has("barostat")) s.barostat_interval = read_barostat_interval(e.child("barostat"));
     // Output intervals given as times are converted with this stage's timestep.
     s.output = output_;
     if (e.has("output")) s.output = read_output(e.child("output"), output_from_top(s.timestep_ps), s.timestep_ps, false);
@@ -433,8 +491,8 @@ class Loader {
       if (!e.is_map()) e.fail("expected a stage (a mapping with kind: ...)");
       YamlField kf = e.require("kind");
       const std::string kind = kf.as_string();
-      std::vector<std::string> common = {"kind", "name",     "ensemble", "pressure",  "timestep",
-                                         "thermostat", "output", "start_from"};
+      std::vector<std::string> common = {"kind",       "name",   "ensemble",   "pressure", "timestep",
+                                         "thermostat", "output", "start_from", "barostat"};
       auto with = [&](std::vector<std::string> extra) {
         extra.insert(extra.end(), common.begin(), common.end());
         return extra;
@@ -483,7 +541,24 @@ class Loader {
         last_main_T = s.t_end_K;
         add(s, e.has("name") ? e.child("name") : kf);
       } else if (kind == "isothermal") {
-        e.expect_map(with({"temperatures", "duration", "equilibration"}));
+        e.expect_map(with({"temperatures", "duration", "equilibration", "volume", "npt_duration"}));
+        // Volume of NVT isotherms (docs/cases.md): zero-pressure by default.
+        std::string volume_mode;
+        {
+          StageSpec probe;
+          read_common(e, probe);
+          if (!probe.npt) {
+            volume_mode = e.has("volume") ? e.child("volume").as_string() : "zero-pressure";
+            if (volume_mode != "zero-pressure" && volume_mode != "start-state")
+              e.child("volume").fail("expected zero-pressure (NPT pre-equilibration at T, P = 0, then NVT in its "
+                                     "mean box) or start-state (NVT in start_from's box), got '" + volume_mode + "'");
+          } else if (e.has("volume")) {
+            e.child("volume").fail("volume applies to NVT isotherms; an NPT isotherm finds its own volume");
+          }
+          if (e.has("npt_duration") && volume_mode != "zero-pressure")
+            e.child("npt_duration").fail("npt_duration is the length of the zero-pressure pre-equilibration; it needs "
+                                         "ensemble NVT with volume: zero-pressure");
+        }
         if (e.has("name")) e.child("name").fail("isothermal stages are named isothermal-<T>K; remove `name`");
         YamlField ts = e.require("temperatures");
         ts.expect_sequence();
@@ -493,15 +568,15 @@ class Loader {
           StageSpec s;
           s.kind = StageSpec::Kind::Isothermal;
           read_common(e, s);
-          YamlField tf = t, dur = e.child("duration"), eq = e.child("equilibration");
-          const YamlField* start_holder = &e;
-          if (t.is_map()) {
-            t.expect_map({"temperature", "duration", "equilibration", "start_from"});
-            tf = t.require("temperature");
-            if (t.has("duration")) dur = t.child("duration");
-            if (t.has("equilibration")) eq = t.child("equilibration");
-            if (t.has("start_from")) start_holder = &t;
-          }
+          // Per-temperature overrides: each field is a fresh variable bound
+          // once (assigning one YamlField over another used to rewrite the
+          // shared YAML node, so overrides were silently lost).
+          if (t.is_map()) t.expect_map({"temperature", "duration", "equilibration", "start_from"});
+          const bool own = t.is_map();
+          const YamlField tf = own ? t.require("temperature") : t;
+          const YamlField dur = own && t.has("duration") ? t.child("duration") : e.child("duration");
+          const YamlField eq = own && t.has("equilibration") ? t.child("equilibration") : e.child("equilibration");
+          const YamlField* start_holder = own && t.has("start_from") ? &t : &e;
           s.t_start_K = s.t_end_K = positive_temperature(tf);
           if (!dur.node().IsDefined() || dur.node().IsNull())
             e.require("duration");  // missing in both places: complain at the entry
@@ -516,6 +591,28 @@ class Loader {
           if (s.t_end_K == std::floor(s.t_end_K)) std::snprintf(nm, sizeof nm, "isothermal-%04.0fK", s.t_end_K);
           else std::snprintf(nm, sizeof nm, "isothermal-%06.1fK", s.t_end_K);
           s.name = nm;
+          s.volume = volume_mode;
+          if (used.count(s.name))  // before its pre-equilibration takes a name
+            tf.fail("stage name \"" + s.name + "\" is used twice; give each stage a distinct name");
+          if (volume_mode == "zero-pressure") {
+            // NPT pre-equilibration at this T and P = 0 from the group's start;
+            // no trajectory (it only finds the volume), thermo rows as usual.
+            StageSpec pre = s;
+            pre.kind = StageSpec::Kind::Equilibrate;
+            pre.name = s.name + "-npt";
+            pre.npt = true;
+            pre.pressure_bar = 0;
+            pre.volume.clear();
+            pre.equilibration_steps = 0;
+            pre.output.positions_steps = 0;
+            pre.output.velocities_steps = 0;
+            const YamlField nd = e.child("npt_duration");
+            const double npt_ps = e.has("npt_duration") ? positive_time(nd) : kDefaultNptPreequilibrationPs;
+            pre.steps = whole_steps(e.has("npt_duration") ? nd : e, npt_ps, pre.timestep_ps, false);
+            add(pre, tf);
+            s.start_from = pre.name;
+            s.box_from_mean = true;
+          }
           add(s, tf);
         }
       } else if (kind == "shear") {

@@ -11,6 +11,7 @@
 #include "analysis/lindemann.hpp"
 #include "analysis/order_analysis.hpp"
 #include "analysis/order_histogram.hpp"
+#include "analysis/order_mobility.hpp"
 #include "analysis/order_output.hpp"
 #include "analysis/output_provenance.hpp"
 #include "analysis/pair_distribution.hpp"
@@ -90,32 +91,41 @@ nlohmann::json analyze_trajectory_to_dir(const std::string& dump_path, double md
 
   s["order"] = nullptr;
   if (opt.order) {
-    // Structure of the first frame; mobility classes from the displacement
-    // over tau_string (or the whole stage when no peak was found).
-    OrderOptions oo;
-    const OrderResult order = compute_order(traj.boxes[0], traj.positions[0], oo);
-    const int lag = str.peak_index >= 0 ? str.lag_frames[str.peak_index] : static_cast<int>(traj.frames()) - 1;
-    std::vector<double> disp(traj.atoms());
-    for (size_t a = 0; a < traj.atoms(); ++a) disp[a] = (traj.positions[lag][a] - traj.positions[0][a]).norm();
-    const auto fast = fast_atoms(disp, opt.strings.fast_threshold_A);
-    const auto groups = order_histograms(order, traj.types, elements, fast);
-    write_order_csv(out_dir + "/order.csv", traj.ids, traj.types, order,
-                    {"input: " + dump_path + " frame 0", "command: " + command});
-    const nlohmann::json source = {{"input", dump_path},
-                                   {"frame", 0},
-                                   {"mobility", "fast = displacement > " + std::to_string(opt.strings.fast_threshold_A) +
-                                                    " A over " + std::to_string(lag * traj.frame_interval_ps) +
-                                                    " ps from frame 0"}};
-    write_order_json(out_dir + "/order.json", order, groups, source);
-    double w6 = 0, q6 = 0;
-    size_t nw = 0;
-    for (size_t i = 0; i < order.size(); ++i) {
-      const double w = order.w_hat(6, i), q = order.q(6, i);
-      if (std::isfinite(w) && std::isfinite(q)) w6 += w, q6 += q, ++nw;
+    // Structure sampled over many origin frames; mobility classes from the
+    // displacement over tau_string from each origin (half the trajectory when
+    // there is no string peak).  A stage that starts out of equilibrium (not an
+    // isotherm, whose equilibration the runner already left out) is sampled
+    // only in its second half.
+    OrderSamplingOptions so;
+    so.fast_threshold_A = opt.strings.fast_threshold_A;
+    so.max_origins = opt.order_origins;
+    so.first_frame = opt.order_skip_first_half ? static_cast<int>(traj.frames()) / 2 : 0;
+    so.lag_frames = str.peak_index >= 0 ? str.lag_frames[str.peak_index] : static_cast<int>(traj.frames()) / 2;
+    const OrderSampling sampled = sample_order(traj, elements, so);
+    write_order_csv(out_dir + "/order.csv", traj.ids, traj.types, sampled.first,
+                    {"input: " + dump_path + " frame " + std::to_string(sampled.origins.front()),
+                     "command: " + command});
+    const nlohmann::json source = {
+        {"input", dump_path},
+        {"frames", sampled.origins},
+        {"first_sampled_frame", so.first_frame},
+        {"skipped_first_half", opt.order_skip_first_half},
+        {"mobility", "fast = displacement > " + std::to_string(so.fast_threshold_A) + " A over " +
+                         std::to_string(sampled.lag_frames * traj.frame_interval_ps) + " ps from each origin"}};
+    write_file_atomically(out_dir + "/order.json",
+                          order_sampling_json(sampled, traj.types, elements, so, source).dump(1) + "\n");
+    double w6 = 0;
+    long nw = 0, n_fast = 0;
+    for (const auto& g : sampled.groups) {
+      if (g.species != "all") continue;
+      if (g.mobility == "all")
+        for (double w : g.w6hat.pooled())
+          if (std::isfinite(w)) w6 += w, ++nw;
+      if (g.mobility == "fast") n_fast = static_cast<long>(g.w6hat.pooled().size());
     }
     s["order"] = {{"mean_w6hat", nw ? num_or_null(w6 / nw) : nlohmann::json(nullptr)},
-                  {"mean_q6", nw ? num_or_null(q6 / nw) : nlohmann::json(nullptr)},
-                  {"fast_atoms", std::count(fast.begin(), fast.end(), 1)}};
+                  {"origins", sampled.origins.size()},
+                  {"fast_samples", n_fast}};
   }
   return s;
 }
@@ -159,8 +169,10 @@ nlohmann::json analyze_run_directory(const std::string& run_dir, const StageAnal
       for (const auto& e : y["elements"]) elements.push_back(e.as<std::string>());
     const std::string name = d.filename().string();
     const std::string kind = y["kind"] ? y["kind"].as<std::string>() : "";
+    StageAnalysisOptions stage_opt = opt;
+    stage_opt.order_skip_first_half = kind != "isothermal";  // isotherms already left their equilibration out
     nlohmann::json s = analyze_trajectory_to_dir(dump, dt, 0.0, elements,
-                                                 (fs::path(run_dir) / "analysis" / name).string(), opt, command);
+                                                 (fs::path(run_dir) / "analysis" / name).string(), stage_opt, command);
     const double T0 = y["T_start_K"] ? number("T_start_K") : NAN, T1 = y["T_end_K"] ? number("T_end_K") : NAN;
     s["name"] = name;
     s["kind"] = kind;

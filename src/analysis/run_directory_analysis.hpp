@@ -23,7 +23,9 @@ namespace gb::analysis {
 struct StageAnalysisOptions {
   MsdOptions msd;
   StringOptions strings;
-  bool order = true;      // Voronoi + bond order on the stage's first frame
+  bool order = true;      // Voronoi + bond order sampled over origin frames (order_mobility.hpp)
+  int order_origins = 10; // frames sampled for order (each one Voronoi tessellation)
+  bool order_skip_first_half = false;  // sample only the second half (a stage still equilibrating)
   int max_frames = -1;    // cap frames read per stage (-1: all)
 };
 

@@ -66,6 +66,7 @@ figcaption{font-size:0.85em;color:#333;margin-top:4px}.note{color:#8a5a00;font-s
 .band{display:inline-block;width:120px;height:10px;background:#eee;position:relative;vertical-align:middle}
 .band i{position:absolute;top:0;height:10px;background:#9ad0a4}.band b{position:absolute;top:-2px;width:3px;height:14px;background:#222}
 .small{font-size:0.8em;color:#555}
+.banner{background:#fff1c1;border:2px solid #c99a00;padding:8px 12px;margin:12px 0}
 )";
 
 /// A tiny inline bar: the tolerance band (green) and the computed value (black tick), scaled to
@@ -106,7 +107,7 @@ Report build_report(const ReportOptions& opt) {
     for (auto& f : rep.figures)
       if (f.svg.empty() && f.note.empty()) f.note = "gnuplot not found (Debian package gnuplot-nox)";
 
-  const v::Tally t = v::tally(rep.results);
+  const v::Tally t = v::tally(rep.results), sc = v::self_check_tally(rep.results);
   const std::string prov = fmt::format("glassbench {} (git {}), generated {}", build::kVersion, build::kGitCommit, now_utc());
 
   // ---------------- HTML ----------------
@@ -114,9 +115,19 @@ Report build_report(const ReportOptions& opt) {
                   "</title>\n<meta name=\"generator\" content=\"" + esc(prov) + "\">\n<style>" + kCss + "</style></head><body>\n";
   h += "<h1>" + esc(opt.title) + "</h1>\n<p class=\"small\">" + esc(prov) + ". References: Chang et al., <i>Liquid-like atoms in "
        "dense-packed solid glasses</i>, Nat. Mater. 21, 1240 (2022).</p>\n";
+  for (const auto& run : runs)
+    if (!run.is_physics())
+      h += "<div class=\"banner\" id=\"not-physics\"><b>Not a physics run:</b> " + esc(run.case_name()) + " (" + esc(run.path()) +
+           ") is a <b>" + esc(run.purpose()) + "</b> case (case.yaml <code>purpose: " + esc(run.purpose()) +
+           "</code>). It checks that the machinery runs end to end; its stages are far too short for the paper's "
+           "claims, so its verdicts say nothing about them.</div>\n";
   h += fmt::format("<p><span class=\"badge pass\">&nbsp;{} pass&nbsp;</span> <span class=\"badge fail\">&nbsp;{} fail&nbsp;</span> "
                    "<span class=\"badge inconclusive\">&nbsp;{} inconclusive&nbsp;</span> <span class=\"badge skip\">&nbsp;{} skip&nbsp;</span></p>\n",
                    t.pass, t.fail, t.inconclusive, t.skip);
+  if (sc.total() > 0)
+    h += fmt::format("<p class=\"small\">Software self-checks, counted apart from the verdicts above: {} pass, {} fail, {} "
+                     "inconclusive, {} skip.</p>\n",
+                     sc.pass, sc.fail, sc.inconclusive, sc.skip);
   h += "<h2>The paper's claims at a glance</h2>\n<table><tr><th>claim</th><th>source</th><th>run</th><th>verdict</th><th>computed</th></tr>\n";
   for (const auto& r : rep.results) {
     if (r.reference_id.find("finding") == std::string::npos && r.reference_id.find("activation_energy") == std::string::npos &&
@@ -165,7 +176,14 @@ Report build_report(const ReportOptions& opt) {
 
   // ---------------- Markdown ----------------
   std::string m = "# " + opt.title + "\n\n" + prov + "  \nReferences: Chang et al., Nat. Mater. 21, 1240 (2022).\n\n";
-  m += fmt::format("**{} pass, {} fail, {} inconclusive, {} skip**\n\n", t.pass, t.fail, t.inconclusive, t.skip);
+  for (const auto& run : runs)
+    if (!run.is_physics())
+      m += "> **Not a physics run:** " + run.case_name() + " is a " + run.purpose() +
+           " case: it checks the machinery; its verdicts say nothing about the paper's claims.\n\n";
+  m += fmt::format("**{} pass, {} fail, {} inconclusive, {} skip**", t.pass, t.fail, t.inconclusive, t.skip);
+  if (sc.total() > 0)
+    m += fmt::format(" (software self-checks apart: {} pass, {} fail)", sc.pass, sc.fail);
+  m += "\n\n";
   m += "| verdict | check | target | computed | reference | band | units | reason |\n|---|---|---|---|---|---|---|---|\n";
   for (const auto& r : rep.results)
     m += fmt::format("| {} | {} | {} | {} | {} {} | [{}, {}] | {} | {} |\n", v::status_name(r.status), md_cell(r.reference_id),

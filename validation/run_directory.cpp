@@ -65,6 +65,14 @@ StageRecord read_stage(const fs::path& run, const fs::path& stage_dir) {
   s.steps = static_cast<long>(yaml_number(file, y, "steps", 0));
   if (YAML::Node e = y["elements"]; e && e.IsSequence())
     for (const auto& el : e) s.elements.push_back(el.Scalar());
+  s.first_step = static_cast<long>(yaml_number(file, y, "first_step", -1));
+  s.equilibration_steps = static_cast<long>(yaml_number(file, y, "equilibration_steps", 0));
+  s.has_pressure_set_point = y["pressure_bar"] && !y["pressure_bar"].IsNull();
+  if (YAML::Node t = y["thermostat"]; t && t.IsMap()) {
+    if (t["kind"] && t["kind"].IsScalar()) s.thermostat = t["kind"].Scalar();
+    s.thermostat_time_constant_ps = yaml_number(file, t, "time_constant_ps", NAN);
+  }
+  if (y["volume"] && y["volume"].IsScalar()) s.volume = y["volume"].Scalar();
   std::transform(s.ensemble.begin(), s.ensemble.end(), s.ensemble.begin(), ::toupper);
   return s;
 }
@@ -93,6 +101,7 @@ RunDirectory RunDirectory::load(const std::string& dir) {
       if (c.IsMap()) {
         if (c["name"] && c["name"].IsScalar()) r.case_name_ = c["name"].Scalar();
         if (c["protocol"] && c["protocol"].IsScalar() && c["protocol"].Scalar() == "chang2022") r.claims_paper_ = true;
+        if (c["purpose"] && c["purpose"].IsScalar()) r.purpose_ = c["purpose"].Scalar();
         if (YAML::Node t = c["tags"]; t && t.IsSequence())
           for (const auto& tag : t)
             if (tag.IsScalar() && tag.Scalar() == "paper") r.claims_paper_ = true;
@@ -167,7 +176,11 @@ const StageRecord* RunDirectory::hottest_stage_with(const std::string& file) con
   const StageRecord* best = nullptr;
   for (const auto& s : stages_) {
     if (s.kind == "quench" || !has_analysis_file(s, file)) continue;
-    if (!best || s.temperature_K() > best->temperature_K()) best = &s;
+    // Ties go to an isotherm: an equilibrate stage at the same temperature
+    // starts from a fresh (energy-minimised) structure.
+    if (!best || s.temperature_K() > best->temperature_K() ||
+        (s.temperature_K() == best->temperature_K() && s.kind == "isothermal" && best->kind != "isothermal"))
+      best = &s;
   }
   return best;
 }

@@ -3,6 +3,7 @@
 // case, the executed stages and what `glassbench analyze` left in analysis/.
 // Loading never fails on missing analysis files; probes ask for what they need
 // and turn absence into a "skip: missing ..." verdict.
+#include <cmath>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,6 +21,15 @@ struct StageRecord {
   double T_start_K = 0, T_end_K = 0, pressure_bar = 0, timestep_ps = 0;
   long steps = 0;
   std::vector<std::string> elements;  // type order
+  long first_step = -1;                // global step of the stage's start (-1: unknown)
+  long equilibration_steps = 0;        // isothermal: steps before production
+  bool has_pressure_set_point = false; // NPT (stage.yaml pressure_bar not null)
+  std::string thermostat;              // nose-hoover | langevin ("" if not recorded)
+  double thermostat_time_constant_ps = NAN;
+  /// How an NVT stage's volume was chosen (stage.yaml `volume`): zero-pressure
+  /// (mean box of an NPT pre-equilibration at P = 0), start-state (the box of
+  /// start_from, the literal reading) or "" (not recorded / NPT).
+  std::string volume;
   std::string path;       // DIR/stages/<dir_name>
   std::string analysis_path;  // DIR/analysis/<dir_name> (may not exist)
   double duration_ps() const { return steps * timestep_ps; }
@@ -40,6 +50,10 @@ class RunDirectory {
   /// The case claims the paper protocol: `protocol: chang2022`, a `paper` tag,
   /// or "paper" in its name.
   bool claims_paper_protocol() const { return claims_paper_; }
+  /// case.yaml `purpose:` (physics | smoke | benchmark; default physics).  A
+  /// run that is not physics gets a banner in reports and validate output.
+  const std::string& purpose() const { return purpose_; }
+  bool is_physics() const { return purpose_ == "physics"; }
   const std::vector<StageRecord>& stages() const { return stages_; }
   /// Element -> atom count (from the first stage's final.data); empty if unknown.
   const std::map<std::string, long>& composition() const { return composition_; }
@@ -54,6 +68,7 @@ class RunDirectory {
   /// The stage with an analysis file `file`, of any kind, whose temperature is
   /// nearest T (isothermal preferred); nullptr if none.
   const StageRecord* nearest_stage_with(double T_K, const std::string& file) const;
+  /// Hottest non-quench stage with `file`; ties go to an isothermal stage.
   const StageRecord* hottest_stage_with(const std::string& file) const;
   /// analysis/<stage>/<file> parsed as JSON; nullopt if absent.  Malformed
   /// JSON throws gb::InputError naming the file.
@@ -65,6 +80,7 @@ class RunDirectory {
  private:
   std::string path_, case_name_, case_text_, provenance_text_;
   bool claims_paper_ = false;
+  std::string purpose_ = "physics";
   std::vector<StageRecord> stages_;
   std::map<std::string, long> composition_;
 };

@@ -87,9 +87,40 @@ std::vector<std::pair<std::string, std::vector<double>>> read_numeric_csv(const 
   return cols;
 }
 
+namespace {
+
+// One point per distinct temperature (within kSameTemperatureK): an isotherm
+// wins over an equilibrate/relax stage at the same set point (an NPT
+// equilibration at 2000 K next to a 2000 K isotherm is not a second
+// temperature), otherwise the first stage in run order is kept.
+constexpr double kSameTemperatureK = 0.5;  // set points are written to 0.1 K in case files
+
+template <class P>
+std::vector<P> one_per_temperature(std::vector<std::pair<P, bool>> pts, std::vector<std::string>& notes) {
+  std::vector<P> out;
+  std::vector<bool> iso;
+  for (auto& [p, is_iso] : pts) {
+    size_t k = 0;
+    while (k < out.size() && std::fabs(out[k].T_K - p.T_K) > kSameTemperatureK) ++k;
+    if (k == out.size()) {
+      out.push_back(p);
+      iso.push_back(is_iso);
+    } else if (is_iso && !iso[k]) {
+      notes.push_back(fmt::format("{}: same temperature as {}; the isotherm counts", out[k].stage, p.stage));
+      out[k] = p;
+      iso[k] = true;
+    } else {
+      notes.push_back(fmt::format("{}: same temperature ({:g} K) as {}; counted once", p.stage, p.T_K, out[k].stage));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std::string& label,
                                              std::vector<std::string>& notes) {
-  std::vector<DiffusionPoint> out;
+  std::vector<std::pair<DiffusionPoint, bool>> out;
   for (const auto& s : run.stages()) {
     if (s.kind == "quench") continue;
     auto j = run.analysis_json(s, "msd.json");
@@ -112,13 +143,13 @@ std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std:
       notes.push_back(s.dir_name + ": D <= 0");
       continue;
     }
-    out.push_back(d);
+    out.emplace_back(d, s.kind == "isothermal");
   }
-  return out;
+  return one_per_temperature(std::move(out), notes);
 }
 
 std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::string>& notes) {
-  std::vector<StringPeak> out;
+  std::vector<std::pair<StringPeak, bool>> out;
   for (const StageRecord* s : run.isothermal_stages()) {
     const fs::path csv = fs::path(s->analysis_path) / "strings.csv";
     if (!fs::exists(csv)) {
@@ -144,6 +175,10 @@ std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::s
       notes.push_back(s->dir_name + ": no lag with a fast atom");
       continue;
     }
+    if (!((*r)[best] > 0)) {
+      notes.push_back(s->dir_name + ": no peak (string ratio zero at every lag)");
+      continue;
+    }
     const int n = static_cast<int>(t->size());
     if (best == 0 || best == n - 1 || (*t)[best] <= 0) {
       notes.push_back(fmt::format("{}: ratio maximal at the {} lag (no peak inside the trajectory)", s->dir_name,
@@ -160,9 +195,9 @@ std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::s
     pk.height = (*r)[best];
     // Binomial error of a fraction out of n_fast atoms (one origin: conservative).
     pk.sigma_height = std::sqrt(std::max(pk.height * (1 - pk.height), 0.25 / (*nf)[best]) / (*nf)[best]);
-    out.push_back(pk);
+    out.emplace_back(pk, true);
   }
-  return out;
+  return one_per_temperature(std::move(out), notes);
 }
 
 }  // namespace gb::validation

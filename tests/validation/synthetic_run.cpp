@@ -47,6 +47,7 @@ std::string dump(const SyntheticRunSpec& s, double rms_small, double rms_large, 
     x[3 * i + 2] = (i / (side * side)) * L / side;
     const double r = (i < s.n_small ? rms_small : rms_large) / std::sqrt(3.0);
     for (int k = 0; k < 3; ++k) y[3 * i + k] = x[3 * i + k] + r * g(rng);
+    if (i >= s.n_small && i - s.n_small < s.large_jumpers && rms_large < 1.0) y[3 * i] += 3.0;
   }
   std::string out;
   for (int f = 0; f < 2; ++f) {
@@ -69,24 +70,54 @@ std::string data_file(const SyntheticRunSpec& s) {
   return out;
 }
 
-json histogram(double mean, double sd, long n) {
-  // Gaussian counts on the order analysis's default w6hat grid.
-  const double lo = -0.25, hi = 0.25;
-  const int bins = 100;
+std::vector<long> gaussian_counts(double mean, double sd, long n, double lo, double hi, int bins) {
   std::vector<long> c(bins);
   for (int b = 0; b < bins; ++b) {
     const double x = lo + (b + 0.5) * (hi - lo) / bins;
     c[b] = std::lround(n * (hi - lo) / bins * std::exp(-0.5 * std::pow((x - mean) / sd, 2)) / (sd * std::sqrt(2 * M_PI)));
   }
-  return {{"lo", lo}, {"hi", hi}, {"bin_width", (hi - lo) / bins}, {"counts", c}, {"below", 0}, {"above", 0},
-          {"undefined", 0}, {"finite", n}, {"mean", mean}, {"stddev", sd}};
+  return c;
 }
 
-json order_doc(const std::vector<std::tuple<std::string, std::string, double, double, long>>& groups) {
+json histogram(double mean, double sd, long n) {
+  // Gaussian counts on the order analysis's default w6hat grid.
+  const double lo = -0.25, hi = 0.25;
+  const int bins = 100;
+  return {{"lo", lo}, {"hi", hi}, {"bin_width", (hi - lo) / bins}, {"counts", gaussian_counts(mean, sd, n, lo, hi, bins)},
+          {"below", 0}, {"above", 0}, {"undefined", 0}, {"finite", n}, {"mean", mean}, {"stddev", sd}};
+}
+
+// order.json as `glassbench analyze` writes it: pooled histogram, and per
+// origin (`origins` of them) the mean and histogram; origin means scatter by
+// sd / sqrt(n / origins) around `mean` (independent atoms), sem from them.
+json order_doc(const std::vector<std::tuple<std::string, std::string, double, double, long>>& groups, int origins,
+               bool skipped_first_half = false, double v_fast = 16.0, double v_slow = 16.0) {
+  std::mt19937_64 rng(99);
+  std::normal_distribution<double> g(0.0, 1.0);
   json gs = json::array();
-  for (auto& [sp, mob, mean, sd, n] : groups)
-    gs.push_back({{"species", sp}, {"mobility", mob}, {"atoms", n}, {"histograms", {{"w6hat", histogram(mean, sd, n)}}}});
-  return {{"analysis", "order"}, {"groups", gs}};
+  for (auto& [sp, mob, mean, sd, n] : groups) {
+    const long per = std::max(1L, n / origins);
+    std::vector<double> means;
+    json counts = json::array();
+    double m = 0;
+    for (int k = 0; k < origins; ++k) {
+      means.push_back(mean + sd / std::sqrt(static_cast<double>(per)) * g(rng));
+      m += means.back() / origins;
+      counts.push_back(gaussian_counts(means.back(), sd, per, -0.25, 0.25, 100));
+    }
+    double ss = 0;
+    for (double x : means) ss += (x - m) * (x - m);
+    const json sem = origins > 1 ? json(std::sqrt(ss / (origins - 1) / origins)) : json(nullptr);
+    // Voronoi volume: mean by mobility, spread 1.5 A^3, sem of independent atoms.
+    const double vm = mob == "fast" ? v_fast : v_slow;
+    json vol = {{"lo", 10.0}, {"hi", 22.0}, {"bin_width", 0.12}, {"finite", n}, {"mean", vm}, {"stddev", 1.5}};
+    const double vsem = 1.5 / std::sqrt(static_cast<double>(n));
+    gs.push_back({{"species", sp}, {"mobility", mob}, {"atoms", n},
+                  {"histograms", {{"w6hat", histogram(mean, sd, n)}, {"volume_A3", vol}}},
+                  {"origin_means", {{"w6hat", means}}}, {"sem", {{"w6hat", sem}, {"volume_A3", vsem}}},
+                  {"origin_counts", {{"w6hat", counts}}}});
+  }
+  return {{"analysis", "order"}, {"groups", gs}, {"source", {{"skipped_first_half", skipped_first_half}}}};
 }
 
 }  // namespace
@@ -114,6 +145,16 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
     const std::string d = dirname("equilibrate");
     put(run / "stages" / d / "stage.yaml", stage_yaml("equilibrate", "equilibrate", "NVT", 2000, 2000, 1000000, s));
     put(run / "stages" / d / "final.data", data_file(s));
+    if (s.equilibrate_D) {
+      const double D = s.D0_A2_ps * std::exp(-s.E_D_eV / (kB * 2000.0));
+      put(run / "analysis" / d / "msd.json",
+          json{{"analysis", "msd"},
+               {"species", {{"all", {{"D_A2_per_ps", D}, {"D_error_A2_per_ps", s.D_rel_error * D}, {"diffusive", true}}}}}}
+              .dump(1));
+    }
+    if (s.equilibrate_w6)  // order of the equilibrate stage's first frame only (the energy-minimised start)
+      put(run / "analysis" / d / "order.json",
+          order_doc({{s.small, "all", *s.equilibrate_w6, s.w6_sd, s.n_fast + s.n_slow}}, 1).dump(1));
   }
   {
     const std::string d = dirname("quench");
@@ -158,12 +199,16 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
       scsv += fmt::format("{:.8g},{:.6g},{:.6g},{:.8g}\n", t, nf, r * nf, r);
     }
     put(a / "strings.csv", scsv);
+    put(a / "strings.json", json{{"fast_threshold_A", s.fast_threshold_A}, {"string_threshold_A", 0.3}}.dump(1));
     if (T == T_glass)
       put(a / "order.json", order_doc({{s.small, "fast", s.w6_fast, s.w6_sd, s.n_fast},
                                        {s.small, "slow", s.w6_slow, s.w6_sd, s.n_slow},
-                                       {s.small, "all", (s.w6_fast * s.n_fast + s.w6_slow * s.n_slow) / (s.n_fast + s.n_slow), s.w6_sd, s.n_fast + s.n_slow}})
+                                       {s.small, "all", (s.w6_fast * s.n_fast + s.w6_slow * s.n_slow) / (s.n_fast + s.n_slow), s.w6_sd, s.n_fast + s.n_slow}},
+                                      s.order_origins, false, s.volume_fast_A3, s.volume_slow_A3)
                                  .dump(1));
-    if (T == T_hot) put(a / "order.json", order_doc({{s.small, "all", s.w6_liquid, s.w6_sd, s.n_fast + s.n_slow}}).dump(1));
+    if (T == T_hot)
+      put(a / "order.json",
+          order_doc({{s.small, "all", s.w6_liquid, s.w6_sd, s.n_fast + s.n_slow}}, s.order_origins).dump(1));
     std::string gr = "r_A,g_all\n";
     for (int i = 1; i <= 120; ++i) {
       const double r = 0.05 * i;
@@ -171,13 +216,13 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
     }
     put(a / "gr.csv", gr);
     // Long format as `glassbench analyze` writes it: t_ps,u_A,p_<label>_per_A.
-    std::string vh = "t_ps,u_A,p_all_per_A\n";
+    std::string vh = fmt::format("t_ps,u_A,p_all_per_A,p_{}_per_A\n", s.small);
     for (double tt : {1.0, 100.0})
       for (int i = 0; i <= 120; ++i) {
         const double u = 0.05 * i;
         const double p = tt < 10 ? u * u * std::exp(-u * u / 0.1)
-                                 : u * u * std::exp(-u * u / 0.2) + 0.05 * std::exp(-std::pow(u - 2.7, 2) / 0.05);
-        vh += fmt::format("{},{:.3f},{:.6f}\n", tt, u, p);
+                                 : u * u * std::exp(-u * u / 0.2) + 0.05 * std::exp(-std::pow(u - s.hop_peak_A, 2) / 0.05);
+        vh += fmt::format("{},{:.3f},{:.6f},{:.6f}\n", tt, u, p, p);
       }
     put(a / "vanhove.csv", vh);
   }

@@ -1,0 +1,93 @@
+// Probes on the cooperative (string-like) motion of the paper's Fig. 4d-e and
+// Methods: the fast/string thresholds recorded with the analysis, and the
+// peaks of the displacement distribution p(u,t) at the g(r) peak (an atom
+// hopping to a neighbour's site moves one neighbour distance).
+#include <cmath>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "validation/probe.hpp"
+#include "validation/stage_dynamics.hpp"
+
+namespace gb::validation {
+namespace fs = std::filesystem;
+
+Measurement probe_string_thresholds(const Reference& ref, const RunDirectory& run) {
+  const std::string field = ref.param_string("field");
+  const char* key = field == "fast" ? "fast_threshold_A" : field == "string" ? "string_threshold_A" : nullptr;
+  if (!key) throw InputError(ref.where, "check.field", "expected fast or string, got '" + field + "'");
+  double value = NAN;
+  std::string where;
+  int stages = 0;
+  for (const StageRecord* s : run.isothermal_stages()) {
+    const auto j = run.analysis_json(*s, "strings.json");
+    if (!j) continue;
+    if (!j->contains(key) || !(*j)[key].is_number())
+      return Measurement::skipped(fmt::format("missing data: {}/strings.json has no {}", s->dir_name, key));
+    const double v = (*j)[key].get<double>();
+    ++stages;
+    if (std::isnan(value)) value = v, where = s->dir_name;
+    else if (v != value)  // one definition per run, or the stages are not comparable
+      return Measurement::of(v, 0, fmt::format("{} = {:g} A in {} but {:g} A in {}", key, v, s->dir_name, value, where));
+  }
+  if (stages == 0) return Measurement::skipped("missing analysis: no isothermal stage has strings.json");
+  return Measurement::of(value, 0, fmt::format("{} = {:g} A in strings.json of {} isothermal stage(s)", key, value, stages));
+}
+
+namespace {
+
+// Position of the highest local maximum of y(x) over x in [x_lo, x_hi].
+double highest_peak(const std::vector<double>& x, const std::vector<double>& y, double x_lo, double x_hi) {
+  double best_x = NAN, best_y = -INFINITY;
+  for (size_t i = 1; i + 1 < x.size(); ++i) {
+    if (x[i] < x_lo || x[i] > x_hi || !std::isfinite(y[i])) continue;
+    if (y[i] >= y[i - 1] && y[i] >= y[i + 1] && y[i] > best_y) best_y = y[i], best_x = x[i];
+  }
+  return best_x;
+}
+
+const std::vector<double>* col(const std::vector<std::pair<std::string, std::vector<double>>>& c, const std::string& n) {
+  for (auto& [k, v] : c)
+    if (k == n) return &v;
+  return nullptr;
+}
+
+}  // namespace
+
+Measurement probe_vanhove_gr_peaks(const Reference& ref, const RunDirectory& run) {
+  const StageRecord* s = run.nearest_stage_with(ref.param_number("T_K", 300), "vanhove.csv");
+  if (!s || !run.has_analysis_file(*s, "gr.csv"))
+    return Measurement::skipped("missing analysis: no stage has vanhove.csv and gr.csv (run `glassbench analyze`)");
+  const std::string label = ref.param_string("species", "all");
+  const auto vh = read_numeric_csv((fs::path(s->analysis_path) / "vanhove.csv").string());
+  const auto gr = read_numeric_csv((fs::path(s->analysis_path) / "gr.csv").string());
+  const auto *t = col(vh, "t_ps"), *u = col(vh, "u_A"), *p = col(vh, "p_" + label + "_per_A");
+  const auto* r = col(gr, "r_A");
+  const std::vector<double>* g = col(gr, "g_total");
+  if (!g) g = col(gr, "g_all");
+  if (!t || !u || !p || !r || !g)
+    return Measurement::skipped(fmt::format("missing data: {} lacks t_ps/u_A/p_{}_per_A or gr.csv lacks r_A/g_total",
+                                            s->dir_name, label));
+  // Longest stored lag: the hops have happened.
+  double t_max = -INFINITY;
+  for (double x : *t) t_max = std::max(t_max, x);
+  std::vector<double> uu, pp;
+  for (size_t i = 0; i < t->size(); ++i)
+    if ((*t)[i] == t_max) uu.push_back((*u)[i]), pp.push_back((*p)[i]);
+  const double r1 = highest_peak(*r, *g, 0.5, 6.0);
+  if (!std::isfinite(r1)) return Measurement::skipped("missing data: g(r) has no peak in " + s->dir_name);
+  // The hop peak of p(u,t): beyond the vibrational peak at small u, near one neighbour distance.
+  const double u_lo = ref.param_number("hop_min_A", 0.6 * r1);
+  const double u2 = highest_peak(uu, pp, u_lo, 1.5 * r1);
+  if (!std::isfinite(u2))
+    return Measurement::too_weak(fmt::format("p(u, {:g} ps) of {} has no peak in [{:.2f}, {:.2f}] A (no hops yet)",
+                                             t_max, s->dir_name, u_lo, 1.5 * r1));
+  const double bin = uu.size() > 1 ? std::fabs(uu[1] - uu[0]) : 0.0;
+  return Measurement::of(u2 - r1, bin,
+                         fmt::format("{} ({:g} K), species {}: p(u, {:g} ps) peaks at u = {:.2f} A beyond the cage, "
+                                     "g(r) first peak at {:.2f} A (bin {:.2f} A)",
+                                     s->dir_name, s->temperature_K(), label, t_max, u2, r1, bin));
+}
+
+}  // namespace gb::validation

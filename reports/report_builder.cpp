@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/atomic_file.hpp"
+#include "validation/thermo_state.hpp"
 #include "glassbench/version_info.hpp"
 #include "reports/figures.hpp"
 #include "validation/reference_loader.hpp"
@@ -79,12 +80,41 @@ std::string band_bar(const v::CheckResult& r) {
                      fmt_num(r.band_lo), fmt_num(r.band_hi), pos(r.band_lo), pos(r.band_hi) - pos(r.band_lo), pos(r.measured.value));
 }
 
+// Requested vs achieved state per stage (thermo.csv, validation/thermo_state.hpp):
+// "an MD run is only as good as its state".
 std::string stages_table(const v::RunDirectory& run) {
-  std::string h = "<table><tr><th>stage</th><th>kind</th><th>ensemble</th><th>T (K)</th><th>P (bar)</th><th>dt (ps)</th><th>duration (ps)</th></tr>";
-  for (const auto& s : run.stages())
-    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:g} → {:g}</td><td>{:g}</td><td>{:g}</td><td>{:g}</td></tr>", esc(s.dir_name),
-                     esc(s.kind), esc(s.ensemble), s.T_start_K, s.T_end_K, s.pressure_bar, s.timestep_ps, s.duration_ps());
-  return h + "</table>";
+  std::map<std::string, v::StageState> achieved;
+  for (auto& st : v::stage_states(run)) achieved[st.stage] = st;
+  std::string h =
+      "<table class=\"stage-state\"><tr><th>stage</th><th>kind</th><th>ensemble / volume</th><th>thermostat</th>"
+      "<th>T requested (K)</th><th>T achieved (K)</th><th>P requested (bar)</th><th>P achieved (bar)</th>"
+      "<th>dt (ps)</th><th>duration (ps)</th></tr>";
+  for (const auto& s : run.stages()) {
+    const auto it = achieved.find(s.dir_name);
+    const v::StageState* a = it == achieved.end() ? nullptr : &it->second;
+    const std::string T_req = s.T_start_K == s.T_end_K ? fmt::format("{:g}", s.T_end_K)
+                                                        : fmt::format("{:g} → {:g}", s.T_start_K, s.T_end_K);
+    const std::string T_ach = a && std::isfinite(a->T_mean_K)
+                                  ? fmt::format("{:.1f} ± {:.1f}", a->T_mean_K, a->T_sem_K) +
+                                        (s.kind == "quench" ? fmt::format(" (vs ramp mean {:.1f})", a->T_set_K) : "")
+                                  : "-";
+    std::string P_req = s.ensemble == "NPT" ? fmt::format("{:g}", s.pressure_bar)
+                        : s.volume == "zero-pressure" ? "0 (zero-pressure volume)"
+                        : s.volume == "start-state"   ? "none (start state's box)"
+                                                      : "none (NVT)";
+    const std::string P_ach = a && std::isfinite(a->P_mean_bar) ? fmt::format("{:.0f} ± {:.0f}", a->P_mean_bar, a->P_sem_bar) : "-";
+    const std::string ens = s.ensemble + (s.volume.empty() ? "" : ", " + s.volume);
+    const std::string thermo = s.thermostat.empty() ? "-"
+                               : std::isfinite(s.thermostat_time_constant_ps)
+                                   ? fmt::format("{} ({:g} ps)", s.thermostat, s.thermostat_time_constant_ps)
+                                   : s.thermostat;
+    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                     "<td>{:g}</td><td>{:g}</td></tr>",
+                     esc(s.dir_name), esc(s.kind), esc(ens), esc(thermo), T_req, T_ach, esc(P_req), P_ach,
+                     s.timestep_ps, s.duration_ps());
+  }
+  return h + "</table><p class=\"small\">Achieved: mean ± block standard error (5 blocks) over the stage's production "
+             "rows of thermo.csv (isothermal: after equilibration; other stages: second half; quench: all rows).</p>";
 }
 
 }  // namespace
@@ -160,7 +190,7 @@ Report build_report(const ReportOptions& opt) {
     h += "<figcaption>" + esc(f.caption) + (f.note.empty() ? "" : " <span class=\"note\">" + esc(f.note) + "</span>") +
          "</figcaption>\n</figure>\n";
   }
-  h += "<h2>Provenance</h2>\n";
+  h += "<h2>Runs: requested and achieved state per stage, provenance</h2>\n";
   for (const auto& run : runs) {
     h += "<h3>" + esc(run.case_name()) + " — " + esc(run.formula()) + fmt::format(", {} atoms", run.atoms()) + "</h3>\n<p class=\"small\">" +
          esc(run.path()) + "</p>\n" + stages_table(run) + "\n<pre>" +
@@ -193,8 +223,17 @@ Report build_report(const ReportOptions& opt) {
   for (const auto& f : rep.figures)
     m += "- " + f.title + ": " + (f.rendered() ? "in the HTML report" : "not drawn — " + f.note) + "\n";
   m += "\n## Runs\n\n";
-  for (const auto& run : runs)
+  for (const auto& run : runs) {
     m += fmt::format("- `{}`: {} ({}, {} atoms, {} stages)\n", run.path(), run.case_name(), run.formula(), run.atoms(), run.stages().size());
+    const auto states = v::stage_states(run);
+    if (states.empty()) continue;
+    m += "\n  | stage | thermostat | T set (K) | T achieved (K) | P meaning | P achieved (bar) |\n  |---|---|---|---|---|---|\n";
+    for (const auto& st : states)
+      m += fmt::format("  | {} | {} | {:.1f} | {:.1f} ± {:.1f} | {} | {:.0f} ± {:.0f} |\n", st.stage, st.thermostat, st.T_set_K,
+                       st.T_mean_K, st.T_sem_K, st.P_meaning + (st.P_set ? fmt::format(" ({:g})", st.P_set_bar) : ""),
+                       st.P_mean_bar, st.P_sem_bar);
+    m += "\n";
+  }
   rep.markdown = m;
   return rep;
 }

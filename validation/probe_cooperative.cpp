@@ -77,13 +77,28 @@ Measurement probe_vanhove_gr_peaks(const Reference& ref, const RunDirectory& run
     if ((*t)[i] == t_max) uu.push_back((*u)[i]), pp.push_back((*p)[i]);
   const double r1 = highest_peak(*r, *g, 0.5, 6.0);
   if (!std::isfinite(r1)) return Measurement::skipped("missing data: g(r) has no peak in " + s->dir_name);
-  // The hop peak of p(u,t): beyond the vibrational peak at small u, near one neighbour distance.
+  // The hop peak of p(u,t): beyond the minimum that follows the vibrational
+  // peak, near one neighbour distance.  It counts only as a real population:
+  // >= 1 % of the atoms beyond that minimum and a maximum >= 20 % above it
+  // (a decaying, noisy tail of caged atoms has neither).
   const double u_lo = ref.param_number("hop_min_A", 0.6 * r1);
-  const double u2 = highest_peak(uu, pp, u_lo, 1.5 * r1);
-  if (!std::isfinite(u2))
-    return Measurement::too_weak(fmt::format("p(u, {:g} ps) of {} has no peak in [{:.2f}, {:.2f}] A (no hops yet)",
-                                             t_max, s->dir_name, u_lo, 1.5 * r1));
+  size_t i_min = 0;
+  double p_min = INFINITY;
+  for (size_t i = 0; i < uu.size(); ++i)
+    if (uu[i] >= u_lo && uu[i] <= r1 && pp[i] < p_min) p_min = pp[i], i_min = i;
   const double bin = uu.size() > 1 ? std::fabs(uu[1] - uu[0]) : 0.0;
+  double mass = 0;
+  for (size_t i = i_min; i < uu.size(); ++i) mass += pp[i] * bin;
+  const double u2 = std::isfinite(p_min) ? highest_peak(uu, pp, uu[i_min], 1.5 * r1) : NAN;
+  double p2 = 0;
+  for (size_t i = 0; i < uu.size(); ++i)
+    if (uu[i] == u2) p2 = pp[i];
+  if (!std::isfinite(u2) || mass < 0.01 || !(p2 >= 1.2 * p_min))
+    return Measurement::too_weak(fmt::format(
+        "no hop population in p(u, {:g} ps) of {}: {:.2g} of the atoms beyond the cage minimum at {:.2f} A{}; needs "
+        ">= 1 % and a peak >= 20 % above that minimum",
+        t_max, s->dir_name, mass, std::isfinite(p_min) ? uu[i_min] : NAN,
+        std::isfinite(u2) && p_min > 0 ? fmt::format(", highest point {:.2f} A at {:.2f} x the minimum", u2, p2 / p_min) : ""));
   return Measurement::of(u2 - r1, bin,
                          fmt::format("{} ({:g} K), species {}: p(u, {:g} ps) peaks at u = {:.2f} A beyond the cage, "
                                      "g(r) first peak at {:.2f} A (bin {:.2f} A)",

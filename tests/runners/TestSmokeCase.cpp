@@ -51,19 +51,19 @@ struct SmokeCase {
 
 void SmokeCase::CompletesWithTheContractLayout() {
   EXPECT_EQ(result_.status, gb::runners::RunStatus::Completed);
-  // 500 + 950 + 300, then per isotherm a 300-step NPT pre-equilibration and
-  // the NVT stage (200, 200, 300), by hand from the case.
-  EXPECT_EQ(result_.global_step, 3350);
+  // 1000 + 950 + 300, then per isotherm an NPT pre-equilibration (300, 300,
+  // 1000 steps) and the NVT stage (200, 200, 300), by hand from the case.
+  EXPECT_EQ(result_.global_step, 4550);
   for (const char* f : {"provenance.yaml", "case.yaml", "thermo.csv", "run.log"})
     EXPECT_TRUE(fs::exists(run_dir() + "/" + f)) << f;
   // Frames by hand: steps/dump interval (100) + 1; the 1500 K stage records
   // after 100 steps; the NPT pre-equilibrations write no trajectory.
   const std::vector<std::pair<std::string, int>> stages = {
-      {"01-liquid", 6},           {"02-quench", 10},          {"03-relax", 4},
+      {"01-liquid", 11},          {"02-quench", 10},          {"03-relax", 4},
       {"04-isothermal-0300K-npt", 0}, {"05-isothermal-0300K", 3}, {"06-isothermal-0700K-npt", 0},
       {"07-isothermal-0700K", 3}, {"08-isothermal-1500K-npt", 0}, {"09-isothermal-1500K", 3}};
   long first_step = 0;
-  const long steps[] = {500, 950, 300, 300, 200, 300, 200, 300, 300};
+  const long steps[] = {1000, 950, 300, 300, 200, 300, 200, 1000, 300};
   int k = 0;
   for (const auto& [name, frames] : stages) {
     const std::string sd = run_dir() + "/stages/" + name;
@@ -77,8 +77,9 @@ void SmokeCase::CompletesWithTheContractLayout() {
       first_step += steps[k++];
       continue;
     }
-    if (name.find("isothermal") != std::string::npos)
+    if (name.find("isothermal") != std::string::npos) {
       EXPECT_EQ(st["volume"].as<std::string>(), "zero-pressure") << name;
+    }
     const bool gz = name == "09-isothermal-1500K";
     const auto dump = gb::DumpReader::read_all(sd + (gz ? "/trajectory.dump.gz" : "/trajectory.dump"));
     ASSERT_EQ(static_cast<int>(dump.size()), frames) << name;
@@ -96,12 +97,13 @@ void SmokeCase::CompletesWithTheContractLayout() {
 
 void SmokeCase::ThermoRowsPerStage() {
   // steps / 50 (0.1 ps) + 1 rows per stage, by hand.
-  EXPECT_EQ(rows_of("liquid").size(), 11u);
+  EXPECT_EQ(rows_of("liquid").size(), 21u);
   EXPECT_EQ(rows_of("quench").size(), 20u);
   EXPECT_EQ(rows_of("relax").size(), 7u);
   EXPECT_EQ(rows_of("isothermal-0300K").size(), 5u);
   EXPECT_EQ(rows_of("isothermal-1500K").size(), 7u);
   EXPECT_EQ(rows_of("isothermal-0700K-npt").size(), 7u);
+  EXPECT_EQ(rows_of("isothermal-1500K-npt").size(), 21u);
 }
 
 void SmokeCase::IsothermsSitAtZeroPressure() {

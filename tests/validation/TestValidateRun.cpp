@@ -201,3 +201,37 @@ TEST(ValidateRun, ThresholdsVolumesAndHopPeaks) {
                          "cu64zr36.finding.hops_land_on_neighbour_sites"})
     EXPECT_EQ(b[id].status, v::Status::Fail) << id << ": " << b[id].reason << " | " << b[id].measured.detail;
 }
+
+// Validation reads what the run achieved (thermo.csv): a run whose isotherms
+// sit at -14.7 kbar (issue 9: NVT in the 2000 K liquid's box) fails
+// run.achieved_pressure with the numbers; one at 0 +- noise passes; a stage
+// 100 K off its thermostat set point fails run.achieved_temperature.
+TEST(ValidateRun, AchievedStateFromThermoCsv) {
+  gb::testing::SyntheticRunSpec ok;
+  ok.thermo = true;
+  auto r = run_checks(ok);
+  EXPECT_EQ(r["run.achieved_pressure"].status, v::Status::Pass) << r["run.achieved_pressure"].reason << " | "
+                                                               << r["run.achieved_pressure"].measured.detail;
+  EXPECT_EQ(r["run.achieved_temperature"].status, v::Status::Pass) << r["run.achieved_temperature"].measured.detail;
+  EXPECT_NE(r["run.achieved_pressure"].measured.detail.find("NVT at the zero-pressure volume"), std::string::npos);
+
+  gb::testing::SyntheticRunSpec bad = ok;
+  bad.isotherm_P_bar = -14700;
+  auto b = run_checks(bad);
+  EXPECT_EQ(b["run.achieved_pressure"].status, v::Status::Fail);
+  EXPECT_NEAR(b["run.achieved_pressure"].measured.value, -14700, 1.0);
+  EXPECT_NE(b["run.achieved_pressure"].measured.detail.find("-14700"), std::string::npos)
+      << b["run.achieved_pressure"].measured.detail;
+
+  // The literal reading (NVT in the start state's box) is reported, not held to 0 bar.
+  gb::testing::SyntheticRunSpec lit = bad;
+  lit.isotherm_volume = "start-state";
+  auto l = run_checks(lit);
+  EXPECT_EQ(l["run.achieved_pressure"].status, v::Status::Pass) << l["run.achieved_pressure"].measured.detail;
+  EXPECT_NE(l["run.achieved_pressure"].measured.detail.find("start state's box"), std::string::npos);
+
+  gb::testing::SyntheticRunSpec hot = ok;
+  hot.thermo_T_offset_K = 100;
+  auto h = run_checks(hot);
+  EXPECT_EQ(h["run.achieved_temperature"].status, v::Status::Fail) << h["run.achieved_temperature"].measured.detail;
+}

@@ -27,9 +27,10 @@ void put(const fs::path& p, const std::string& text) {
 std::string stage_yaml(const std::string& name, const std::string& kind, const std::string& ens, double T0, double T1,
                        long steps, const SyntheticRunSpec& s) {
   return fmt::format(
-      "name: {}\nkind: {}\nensemble: {}\nT_start_K: {}\nT_end_K: {}\npressure_bar: 0\ntimestep_ps: 0.002\nsteps: {}\n"
-      "dump_interval_steps: 1000\nframes: 2\nelements: [{}, {}]\nstarted_from: null\n",
-      name, kind, ens, T0, T1, steps, s.small, s.large);
+      "name: {}\nkind: {}\nensemble: {}\nT_start_K: {}\nT_end_K: {}\npressure_bar: {}\ntimestep_ps: 0.002\nsteps: {}\n"
+      "dump_interval_steps: 1000\nframes: 2\nelements: [{}, {}]\nstarted_from: null\n"
+      "thermostat: {{kind: nose-hoover, time_constant_ps: 0.2}}\n",
+      name, kind, ens, T0, T1, ens == "NPT" ? "0" : "null", steps, s.small, s.large);
 }
 
 /// Two-frame dump: atoms on a cubic grid, then displaced by Gaussian steps of
@@ -137,13 +138,25 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
   const fs::path run(dir);
   fs::create_directories(run);
   put(run / "provenance.yaml", "glassbench_version: synthetic\ngit_commit: test\nplatform: none\nseed: 1\n");
-  put(run / "case.yaml", fmt::format("name: synthetic-{}{}\n{}", s.small, s.large, s.paper_protocol ? "protocol: chang2022\n" : ""));
-  put(run / "thermo.csv", "stage,step,time_ps,temperature_K\n");
+  put(run / "case.yaml", fmt::format("name: synthetic-{}{}\n{}{}", s.small, s.large, s.paper_protocol ? "protocol: chang2022\n" : "",
+                                      s.purpose.empty() ? "" : "purpose: " + s.purpose + "\n"));
+  std::string thermo = "stage,step,time_ps,temperature_K,pressure_bar,target_temperature_K\n";
+  long thermo_step = 0;
+  // 20 rows per stage, alternating +-noise around the stage's P, T = set + offset (+-2 K).
+  auto thermo_rows = [&](const std::string& name, double T, double P) {
+    for (int i = 0; i < 20; ++i, thermo_step += 100) {
+      const double sgn = i % 2 ? 1.0 : -1.0;
+      thermo += fmt::format("{},{},{},{},{},{}\n", name, thermo_step, thermo_step * 0.002, T + s.thermo_T_offset_K + 2 * sgn,
+                            P + s.noise_bar * sgn, T);
+    }
+  };
+  if (!s.thermo) put(run / "thermo.csv", "stage,step,time_ps,temperature_K\n");
   int k = 1;
   auto dirname = [&](const std::string& name) { return fmt::format("{:02d}-{}", k++, name); };
   {
     const std::string d = dirname("equilibrate");
     put(run / "stages" / d / "stage.yaml", stage_yaml("equilibrate", "equilibrate", "NVT", 2000, 2000, 1000000, s));
+    thermo_rows("equilibrate", 2000, s.isotherm_P_bar);
     put(run / "stages" / d / "final.data", data_file(s));
     if (s.equilibrate_D) {
       const double D = s.D0_A2_ps * std::exp(-s.E_D_eV / (kB * 2000.0));
@@ -162,7 +175,8 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
   }
   {
     const std::string d = dirname("relax");
-    put(run / "stages" / d / "stage.yaml", stage_yaml("relax", "relax", "NVT", 100, 100, 1000000, s));
+    put(run / "stages" / d / "stage.yaml", stage_yaml("relax", "relax", "NPT", 100, 100, 1000000, s));
+    thermo_rows("relax", 100, s.npt_P_bar);
   }
   const double T_glass = *std::min_element(s.isothermal_K.begin(), s.isothermal_K.end());
   const double T_hot = *std::max_element(s.isothermal_K.begin(), s.isothermal_K.end());
@@ -170,7 +184,9 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
   for (double T : s.isothermal_K) {
     const std::string name = fmt::format("isothermal-{:04d}K", static_cast<int>(T));
     const std::string d = dirname(name);
-    put(run / "stages" / d / "stage.yaml", stage_yaml(name, "isothermal", "NVT", T, T, 100000, s));
+    put(run / "stages" / d / "stage.yaml",
+        stage_yaml(name, "isothermal", "NVT", T, T, 100000, s) + "volume: " + s.isotherm_volume + "\n");
+    thermo_rows(name, T, s.isotherm_P_bar);
     // Glass stage: the requested RMS; liquid stages: both species well mobile.
     const double rs = T == T_glass ? s.rms_small_A : 3.5, rl = T == T_glass ? s.rms_large_A : 2.5;
     put(run / "stages" / d / "trajectory.dump", dump(s, rs, rl, seed++));
@@ -232,6 +248,7 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
       dma += fmt::format("{},{:.5f}\n", T, 0.5 * std::exp(-std::pow((T - 528) / 40.0, 2)) + 1.0 * std::exp(-std::pow((T - 665) / 40.0, 2)) + 0.05);
     put(run / "analysis" / "md_dma.csv", dma);
   }
+  if (s.thermo) put(run / "thermo.csv", thermo);
   put(run / "analysis" / "summary.json", json{{"analysis", "summary"}, {"synthetic", true}}.dump(1));
 }
 

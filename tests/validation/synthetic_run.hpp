@@ -31,6 +31,12 @@ struct SyntheticRunSpec {
   double fast_threshold_A = 2.0;                         // written to strings.json
   double hop_peak_A = 2.7;                               // hop peak of p(u, t) at long t (g(r) peaks near 2.6-2.7 A)              // also an msd.json (same D law) for the 2000 K equilibrate stage    // also an order.json for the 2000 K equilibrate stage (one frame)
   bool paper_protocol = false;
+  std::string purpose;                     // case.yaml purpose (empty: not written = physics)
+  // thermo.csv rows (20 per stage) when true: T = set point + T offset, P = P of
+  // the stage kind below, with deterministic +-noise; isotherms record `volume`.
+  bool thermo = false;
+  double thermo_T_offset_K = 0, isotherm_P_bar = 0, npt_P_bar = 0, noise_bar = 300;
+  std::string isotherm_volume = "zero-pressure";
   bool md_dma = false;  // write analysis/md_dma.csv with peaks at 528 K and 665 K
 };
 

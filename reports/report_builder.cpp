@@ -96,21 +96,21 @@ std::string stages_table(const v::RunDirectory& run) {
                                                         : fmt::format("{:g} → {:g}", s.T_start_K, s.T_end_K);
     const std::string T_ach = a && std::isfinite(a->T_mean_K)
                                   ? fmt::format("{:.1f} ± {:.1f}", a->T_mean_K, a->T_sem_K) +
-                                        (s.kind == "quench" ? fmt::format(" (vs ramp mean {:.1f})", a->T_set_K) : "")
+                                        (s.is(StageKind::Quench) ? fmt::format(" (vs ramp mean {:.1f})", a->T_set_K) : "")
                                   : "-";
-    std::string P_req = s.ensemble == "NPT" ? fmt::format("{:g}", s.pressure_bar)
+    std::string P_req = s.ensemble == "NPT" ? fmt::format("{:g}", s.pressure_bar.value_or(0.0))
                         : s.volume == "zero-pressure" ? "0 (zero-pressure volume)"
                         : s.volume == "start-state"   ? "none (start state's box)"
                                                       : "none (NVT)";
     const std::string P_ach = a && std::isfinite(a->P_mean_bar) ? fmt::format("{:.0f} ± {:.0f}", a->P_mean_bar, a->P_sem_bar) : "-";
     const std::string ens = s.ensemble + (s.volume.empty() ? "" : ", " + s.volume);
-    const std::string thermo = s.thermostat.empty() ? "-"
-                               : std::isfinite(s.thermostat_time_constant_ps)
-                                   ? fmt::format("{} ({:g} ps)", s.thermostat, s.thermostat_time_constant_ps)
-                                   : s.thermostat;
+    const std::string thermo = s.thermostat_kind.empty() ? "-"
+                               : s.thermostat_time_constant_ps > 0
+                                   ? fmt::format("{} ({:g} ps)", s.thermostat_kind, s.thermostat_time_constant_ps)
+                                   : s.thermostat_kind;
     h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                      "<td>{:g}</td><td>{:g}</td></tr>",
-                     esc(s.dir_name), esc(s.kind), esc(ens), esc(thermo), T_req, T_ach, esc(P_req), P_ach,
+                     esc(s.dir_name), esc(s.kind_name), esc(ens), esc(thermo), T_req, T_ach, esc(P_req), P_ach,
                      s.timestep_ps, s.duration_ps());
   }
   return h + "</table><p class=\"small\">Achieved: mean ± block standard error (5 blocks) over the stage's production "

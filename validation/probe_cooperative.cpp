@@ -21,7 +21,7 @@ Measurement probe_string_thresholds(const Reference& ref, const RunDirectory& ru
   std::string where;
   int stages = 0;
   for (const StageRecord* s : run.isothermal_stages()) {
-    const auto j = run.analysis_json(*s, "strings.json");
+    const auto j = run.analysis_json(*s, AnalysisFile::Strings);
     if (!j) continue;
     if (!j->contains(key) || !(*j)[key].is_number())
       return Measurement::skipped(fmt::format("missing data: {}/strings.json has no {}", s->dir_name, key));
@@ -56,12 +56,12 @@ const std::vector<double>* col(const std::vector<std::pair<std::string, std::vec
 }  // namespace
 
 Measurement probe_vanhove_gr_peaks(const Reference& ref, const RunDirectory& run) {
-  const StageRecord* s = run.nearest_stage_with(ref.param_number("T_K", 300), "vanhove.csv");
-  if (!s || !run.has_analysis_file(*s, "gr.csv"))
+  const StageRecord* s = run.nearest_stage_with(ref.param_number("T_K", 300), AnalysisFile::VanHove);
+  if (!s || !s->has(AnalysisFile::Gr))
     return Measurement::skipped("missing analysis: no stage has vanhove.csv and gr.csv (run `glassbench analyze`)");
   const std::string label = ref.param_string("species", "all");
-  const auto vh = read_numeric_csv((fs::path(s->analysis_path) / "vanhove.csv").string());
-  const auto gr = read_numeric_csv((fs::path(s->analysis_path) / "gr.csv").string());
+  const auto vh = read_numeric_csv(s->analysis.file(AnalysisFile::VanHove));
+  const auto gr = read_numeric_csv(s->analysis.file(AnalysisFile::Gr));
   const auto *t = col(vh, "t_ps"), *u = col(vh, "u_A"), *p = col(vh, "p_" + label + "_per_A");
   const auto* r = col(gr, "r_A");
   const std::vector<double>* g = col(gr, "g_total");

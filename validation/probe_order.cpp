@@ -67,7 +67,7 @@ std::string distance_text(const std::string& label, const GroupStats& a, const G
 }
 
 const StageRecord* glass_stage(const Reference& ref, const RunDirectory& run) {
-  return run.nearest_stage_with(ref.param_number("T_K", 300), "order.json");
+  return run.nearest_stage_with(ref.param_number("T_K", 300), AnalysisFile::Order);
 }
 
 constexpr long kMinGroupAtoms = 5;  // below this a mean is not a distribution
@@ -79,7 +79,7 @@ Measurement probe_w6hat_fast_slow(const Reference& ref, const RunDirectory& run)
   const StageRecord* s = glass_stage(ref, run);
   if (!s) return Measurement::skipped("missing analysis: no stage has order.json (run `glassbench analyze`)");
   const std::string sp = ref.param_string("species", "all");
-  const auto order = *run.analysis_json(*s, "order.json");
+  const auto order = *run.analysis_json(*s, AnalysisFile::Order);
   const GroupStats fast = group_stats(order, sp, "fast"), slow = group_stats(order, sp, "slow");
   if (!fast.ok || !slow.ok)
     return Measurement::skipped(fmt::format("missing data: {}/order.json has no w6hat fast/slow groups for species {}",
@@ -98,13 +98,13 @@ Measurement probe_w6hat_fast_slow(const Reference& ref, const RunDirectory& run)
 
 Measurement probe_w6hat_fast_liquid(const Reference& ref, const RunDirectory& run) {
   const StageRecord* s = glass_stage(ref, run);
-  const StageRecord* hot = run.hottest_stage_with("order.json");
+  const StageRecord* hot = run.hottest_stage_with(AnalysisFile::Order);
   if (!s || !hot) return Measurement::skipped("missing analysis: no stage has order.json (run `glassbench analyze`)");
   if (hot == s || hot->temperature_K() <= s->temperature_K())
     return Measurement::skipped("missing stage: no liquid stage hotter than the glass stage has order.json");
   const std::string sp = ref.param_string("species", "all");
-  const auto order = *run.analysis_json(*s, "order.json");
-  const auto liq_order = *run.analysis_json(*hot, "order.json");
+  const auto order = *run.analysis_json(*s, AnalysisFile::Order);
+  const auto liq_order = *run.analysis_json(*hot, AnalysisFile::Order);
   const GroupStats fast = group_stats(order, sp, "fast"), slow = group_stats(order, sp, "slow"),
                    liq = group_stats(liq_order, sp, "all");
   if (!fast.ok || !slow.ok || !liq.ok)
@@ -112,7 +112,7 @@ Measurement probe_w6hat_fast_liquid(const Reference& ref, const RunDirectory& ru
                                             s->dir_name, hot->dir_name, sp));
   // The baseline is the equilibrated liquid: many frames, and for a stage that
   // is not an isotherm only its second half (order.json source).
-  const bool equilibrated = hot->kind == "isothermal" || (liq_order.contains("source") &&
+  const bool equilibrated = hot->is(StageKind::Isothermal) || (liq_order.contains("source") &&
                                                           liq_order["source"].value("skipped_first_half", false));
   if (!equilibrated || liq.origins < kMinLiquidFrames)
     return Measurement::skipped(fmt::format(
@@ -138,7 +138,7 @@ Measurement probe_atomic_volume_fast_slow(const Reference& ref, const RunDirecto
   const StageRecord* s = glass_stage(ref, run);
   if (!s) return Measurement::skipped("missing analysis: no stage has order.json (run `glassbench analyze`)");
   const std::string sp = ref.param_string("species", "all");
-  const auto order = *run.analysis_json(*s, "order.json");
+  const auto order = *run.analysis_json(*s, AnalysisFile::Order);
   const GroupStats fast = group_stats(order, sp, "fast", "volume_A3"), slow = group_stats(order, sp, "slow", "volume_A3");
   if (!fast.ok || !slow.ok || !(slow.mean > 0))
     return Measurement::skipped(fmt::format("missing data: {}/order.json has no Voronoi volume fast/slow groups for {}",

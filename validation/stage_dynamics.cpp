@@ -122,8 +122,8 @@ std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std:
                                              std::vector<std::string>& notes) {
   std::vector<std::pair<DiffusionPoint, bool>> out;
   for (const auto& s : run.stages()) {
-    if (s.kind == "quench") continue;
-    auto j = run.analysis_json(s, "msd.json");
+    if (!s.complete || s.is(StageKind::Quench)) continue;
+    auto j = run.analysis_json(s, AnalysisFile::Msd);
     if (!j) continue;
     const json* fit = find_fit(*j, label);
     if (!fit) {
@@ -143,7 +143,7 @@ std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std:
       notes.push_back(s.dir_name + ": D <= 0");
       continue;
     }
-    out.emplace_back(d, s.kind == "isothermal");
+    out.emplace_back(d, s.is(StageKind::Isothermal));
   }
   return one_per_temperature(std::move(out), notes);
 }
@@ -151,7 +151,7 @@ std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std:
 std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::string>& notes) {
   std::vector<std::pair<StringPeak, bool>> out;
   for (const StageRecord* s : run.isothermal_stages()) {
-    const fs::path csv = fs::path(s->analysis_path) / "strings.csv";
+    const fs::path csv = s->analysis.file(AnalysisFile::StringsCsv);
     if (!fs::exists(csv)) {
       notes.push_back(s->dir_name + ": no strings.csv");
       continue;

@@ -1,7 +1,5 @@
 #include "compare/run_comparison.hpp"
 
-#include "compare/distribution_distance.hpp"
-
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -13,9 +11,11 @@
 #include <set>
 #include <sstream>
 
+#include "analysis/arrhenius_fit.hpp"
 #include "analysis/csv_table.hpp"
 #include "analysis/pair_distribution.hpp"
 #include "analysis/trajectory.hpp"
+#include "compare/distribution_distance.hpp"
 #include "core/error.hpp"
 #include "core/provenance.hpp"
 #include "core/text_util.hpp"
@@ -55,6 +55,10 @@ const std::vector<MarginSpec>& margins() {
        {Margin::Kind::Relative, 0.15,
         "15%: replica spread of D from 100-ps MSD fits is ~5-10%; a wrong potential or time step changes D by "
         "factors, thermostat coupling by a few %"}},
+      {"E_A_",
+       {Margin::Kind::Absolute, 0.05,
+        "0.05 eV: ~10% of a metallic liquid's activation energy of diffusion (~0.4-0.6 eV) and the precision the "
+        "paper quotes for E_A; a wrong potential changes it by more"}},
       {"gr_",
        {Margin::Kind::Absolute, 0.15,
         "0.15 RMS over 0-6 A (0.1 A bins): ~5% of the first-peak height; per-frame noise of a few hundred atoms "
@@ -475,6 +479,50 @@ std::vector<Comparison> compare_run_sets(const RunSet& A, const RunSet& B, const
         out.push_back(distance(st.dir, "string_ratio", "1", "RMS difference of N_string/N_fast(t), replicas bootstrapped",
                                bi.value, bi.lo, bi.hi, "RMS string-ratio difference", extra));
       }
+    }
+  }
+  // ---- activation energy of D per species over the isothermal stages (every
+  // run fitted on its own; replicas give the spread)
+  if (wanted(o, "E_A_")) {
+    auto ea = [&](const RunSet& rs, const Side& side, const std::string& el) {
+      std::vector<Estimate> per;
+      std::string range;
+      for (size_t r = 0; r < rs.runs.size(); ++r) {
+        std::vector<double> T, D;
+        for (const StageInfo& st : side.stages[r]) {
+          if (st.kind != "isothermal") continue;
+          const std::string path = rs.runs[r] + "/analysis/" + st.dir + "/msd.json";
+          if (!fs::exists(path)) continue;
+          nlohmann::json j;
+          try {
+            j = nlohmann::json::parse(read_text_file(path));
+          } catch (const nlohmann::json::exception&) {
+            continue;
+          }
+          if (!j.contains("species") || !j["species"].contains(el)) continue;
+          const auto& sp = j["species"][el];
+          if (!sp.value("diffusive", false) || !sp["D_A2_per_ps"].is_number()) continue;
+          T.push_back(st.T_K);
+          D.push_back(sp["D_A2_per_ps"].get<double>());
+        }
+        std::set<double> distinct(T.begin(), T.end());
+        if (distinct.size() < 3) return Estimate{};  // every run needs its own fit
+        const auto f = analysis::fit_arrhenius(T, D, {}, analysis::ArrheniusKind::kRate);
+        Estimate e;
+        e.value = f.activation_energy_eV.value;
+        e.se = f.activation_energy_eV.sigma;
+        e.dof = f.dof;
+        e.samples = f.points;
+        e.how = fmt::format("Arrhenius fit of D over {} isothermal stages ({:g}-{:g} K)", f.points,
+                            *distinct.begin(), *distinct.rbegin());
+        per.push_back(e);
+      }
+      return per.empty() ? Estimate{} : pooled(per, "E_A");
+    };
+    for (const std::string& el : sa.stages[0].empty() ? std::vector<std::string>{} : sa.stages[0][0].elements) {
+      const Estimate a = ea(A, sa, el), b = ea(B, sb, el);
+      if (a.samples == 0 || b.samples == 0) continue;
+      out.push_back(scalar("isothermal stages", "E_A_" + el + "_eV", "eV", a, b, o));
     }
   }
   return out;

@@ -10,6 +10,8 @@
 //                         difference of the means, frames bootstrapped
 //   w6hat_<El>            analysis/<stage>/order.csv, Wasserstein-1 distance of
 //                         the per-atom distributions, atoms bootstrapped
+//   E_A_<El>_eV           Arrhenius fit of D over the isothermal stages (>= 3
+//                         distinct T with diffusive fits), per run
 //   string_ratio          analysis/<stage>/strings.csv, RMS difference of the
 //                         curves, replicas bootstrapped (needs >= 2 per side)
 // Scalars are decided by two one-sided tests (compare/equivalence.hpp) on the

@@ -107,20 +107,11 @@ CrossEngineSection build_cross_engine_section(const std::string& run_a, const st
       const compare::RunSet& rs = side ? B : A;
       for (const auto& run : rs.runs)
         for (const auto& [d, st] : iso_stages(run)) {
-          const std::string p = run + "/analysis/" + d + "/msd.json";
-          if (!fs::exists(p)) continue;
-          nlohmann::json j;
-          try {
-            j = nlohmann::json::parse(read_text_file(p));
-          } catch (const nlohmann::json::exception&) {
-            continue;
-          }
-          if (!j.contains("species")) continue;
-          for (const auto& [el, v] : j["species"].items()) {
-            if (el == "all" || !v.value("diffusive", false) || !v["D_A2_per_ps"].is_number()) continue;
-            const double D = v["D_A2_per_ps"].get<double>();
-            const double e = v["D_error_A2_per_ps"].is_number() ? v["D_error_A2_per_ps"].get<double>() : 0.0;
-            if (D > 0) data[fmt::format("{}_{}", side ? "b" : "a", el)] += fmt::format("{:.8g} {:.8g} {:.8g}\n", 1000.0 / st.T_K, std::log(D), e / D);
+          for (const auto& [el, v] : compare::diffusive_D(run + "/analysis/" + d + "/msd.json")) {
+            const double e = std::isfinite(v.error_A2_per_ps) ? v.error_A2_per_ps : 0.0;
+            if (el != "all" && v.D_A2_per_ps > 0)
+              data[fmt::format("{}_{}", side ? "b" : "a", el)] +=
+                  fmt::format("{:.8g} {:.8g} {:.8g}\n", 1000.0 / st.T_K, std::log(v.D_A2_per_ps), e / v.D_A2_per_ps);
           }
         }
     }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -308,6 +309,25 @@ std::vector<double> string_ratio(const std::string& run, const StageInfo& s) {
 
 }  // namespace
 
+std::map<std::string, SpeciesD> diffusive_D(const std::string& path) {
+  std::map<std::string, SpeciesD> out;
+  if (!fs::exists(path)) return out;
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(read_text_file(path));
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(SourceLocation{path, 0, 0}, "", std::string("bad JSON: ") + e.what());
+  }
+  if (!j.contains("species")) return out;
+  for (const auto& [el, v] : j["species"].items()) {
+    if (!v.value("diffusive", false) || !v["D_A2_per_ps"].is_number()) continue;
+    out[el] = {v["D_A2_per_ps"].get<double>(), v["D_error_A2_per_ps"].is_number()
+                                                   ? v["D_error_A2_per_ps"].get<double>()
+                                                   : std::numeric_limits<double>::quiet_NaN()};
+  }
+  return out;
+}
+
 RunSet open_run_set(const std::string& dir) {
   RunSet r;
   r.root = dir;
@@ -397,20 +417,11 @@ std::vector<Comparison> compare_run_sets(const RunSet& A, const RunSet& B, const
     auto d_est = [&](const RunSet& rs, const std::string& el, bool& any) {
       std::vector<Estimate> per;
       for (const auto& r : rs.runs) {
-        const std::string path = r + "/analysis/" + st.dir + "/msd.json";
-        if (!fs::exists(path)) continue;
-        nlohmann::json j;
-        try {
-          j = nlohmann::json::parse(read_text_file(path));
-        } catch (const nlohmann::json::exception& e) {
-          throw InputError(SourceLocation{path, 0, 0}, "", std::string("bad JSON: ") + e.what());
-        }
-        if (!j.contains("species") || !j["species"].contains(el)) continue;
-        const auto& sp = j["species"][el];
-        if (!sp.value("diffusive", false) || !sp["D_A2_per_ps"].is_number()) continue;
+        const auto Ds = diffusive_D(r + "/analysis/" + st.dir + "/msd.json");
+        if (!Ds.count(el)) continue;
         Estimate e;
-        e.value = sp["D_A2_per_ps"].get<double>();
-        e.se = sp["D_error_A2_per_ps"].is_number() ? sp["D_error_A2_per_ps"].get<double>() : 0.0;
+        e.value = Ds.at(el).D_A2_per_ps;
+        e.se = Ds.at(el).error_A2_per_ps;
         e.how = "MSD fit";
         per.push_back(e);
       }
@@ -491,19 +502,10 @@ std::vector<Comparison> compare_run_sets(const RunSet& A, const RunSet& B, const
         std::vector<double> T, D;
         for (const StageInfo& st : side.stages[r]) {
           if (st.kind != "isothermal") continue;
-          const std::string path = rs.runs[r] + "/analysis/" + st.dir + "/msd.json";
-          if (!fs::exists(path)) continue;
-          nlohmann::json j;
-          try {
-            j = nlohmann::json::parse(read_text_file(path));
-          } catch (const nlohmann::json::exception&) {
-            continue;
-          }
-          if (!j.contains("species") || !j["species"].contains(el)) continue;
-          const auto& sp = j["species"][el];
-          if (!sp.value("diffusive", false) || !sp["D_A2_per_ps"].is_number()) continue;
+          const auto Ds = diffusive_D(rs.runs[r] + "/analysis/" + st.dir + "/msd.json");
+          if (!Ds.count(el)) continue;
           T.push_back(st.T_K);
-          D.push_back(sp["D_A2_per_ps"].get<double>());
+          D.push_back(Ds.at(el).D_A2_per_ps);
         }
         std::set<double> distinct(T.begin(), T.end());
         if (distinct.size() < 3) return Estimate{};  // every run needs its own fit

@@ -23,6 +23,7 @@
 // A run set is a run directory, or a replica-set directory holding
 // replicas.yaml and replica-NN/ run directories (glassbench run --replicas N).
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,14 @@ struct Comparison {
   std::string reason, margin_reason;
   bool is_distance = false;
 };
+
+/// Diffusive D per species (A^2/ps, with the fit's block error, NaN if none)
+/// from an analysis/<stage>/msd.json; species without a diffusive fit are left
+/// out; a missing file gives an empty map.  Throws gb::InputError on bad JSON.
+struct SpeciesD {
+  double D_A2_per_ps = 0, error_A2_per_ps = 0;
+};
+std::map<std::string, SpeciesD> diffusive_D(const std::string& msd_json_path);
 
 std::vector<Comparison> compare_run_sets(const RunSet& a, const RunSet& b, const CompareOptions& opt);
 

@@ -18,6 +18,8 @@
 #include "analysis/trajectory.hpp"
 #include "compare/distribution_distance.hpp"
 #include "core/error.hpp"
+#include "rundir/layout.hpp"
+#include "rundir/stage_record.hpp"
 #include "core/provenance.hpp"
 #include "core/text_util.hpp"
 #include "glassbench/version_info.hpp"
@@ -90,34 +92,27 @@ struct StageInfo {
   std::vector<std::string> elements;
 };
 
+// Finished stages of a run, through the run model (rundir/stage_record.hpp).
 std::vector<StageInfo> read_stages(const std::string& run) {
   std::vector<StageInfo> out;
-  const fs::path sd = fs::path(run) / "stages";
-  if (!fs::is_directory(sd)) return out;
-  std::vector<fs::path> dirs;
-  for (const auto& e : fs::directory_iterator(sd))
-    if (e.is_directory() && fs::exists(e.path() / "stage.yaml")) dirs.push_back(e.path());
-  std::sort(dirs.begin(), dirs.end());
-  for (const auto& d : dirs) {
-    const std::string file = (d / "stage.yaml").string();
-    try {
-      const YAML::Node n = YAML::LoadFile(file);
-      StageInfo s;
-      s.dir = d.filename().string();
-      s.name = n["name"].as<std::string>();
-      s.kind = n["kind"].as<std::string>();
-      s.ensemble = n["ensemble"].as<std::string>();
-      s.T_K = n["T_end_K"].as<double>();
-      s.timestep_ps = n["timestep_ps"].as<double>();
-      s.first_step = n["first_step"].as<long>();
-      s.steps = n["steps"].as<long>();
-      s.eq_steps = n["equilibration_steps"] ? n["equilibration_steps"].as<long>() : 0;
-      if (n["trajectory"] && !n["trajectory"].IsNull()) s.trajectory = (d / n["trajectory"].as<std::string>()).string();
-      s.elements = n["elements"].as<std::vector<std::string>>();
-      out.push_back(s);
-    } catch (const YAML::Exception& e) {
-      throw InputError(SourceLocation{file, e.mark.line + 1, e.mark.column + 1}, "", "bad stage record: " + e.msg);
-    }
+  const rundir::RunLayout L(run);
+  for (const std::string& d : L.stage_dir_names()) {
+    const rundir::StageLayout SL = L.stage(d);
+    if (!fs::exists(SL.stage_yaml())) continue;  // stage in progress
+    const rundir::StageRecord r = rundir::read_stage_record(SL.stage_yaml());
+    StageInfo s;
+    s.dir = d;
+    s.name = r.name;
+    s.kind = r.kind_name;
+    s.ensemble = r.ensemble;
+    s.T_K = r.temperature_K();
+    s.timestep_ps = r.timestep_ps;
+    s.first_step = r.first_step;
+    s.steps = r.steps;
+    s.eq_steps = r.equilibration_steps;
+    if (!r.trajectory.empty()) s.trajectory = SL.dir() + "/" + r.trajectory;
+    s.elements = r.elements;
+    out.push_back(s);
   }
   return out;
 }

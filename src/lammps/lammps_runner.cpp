@@ -25,6 +25,10 @@
 #include "runners/protocol_runner.hpp"
 #include "runners/run_log.hpp"
 #include "runners/thermo_file.hpp"
+#include "rundir/layout.hpp"
+#include "rundir/stage_record.hpp"
+#include "rundir/thermo_log.hpp"
+#include "cases/stage_type.hpp"
 
 namespace fs = std::filesystem;
 
@@ -135,7 +139,8 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
                      " -h' failed); install Debian's lammps package or set GLASSBENCH_LMP");
 
   const std::string dir = opt.out_dir.empty() ? runners::default_run_dir(c) : opt.out_dir;
-  const std::string state_path = dir + "/lammps/state.yaml";
+  const rundir::RunLayout L(dir);
+  const std::string state_path = L.lammps_dir() + "/state.yaml";
   int done_stages = 0;
   long kept_rows = 0;
   std::vector<YAML::Node> old_sessions;
@@ -143,7 +148,7 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
   if (opt.resume) {
     if (!fs::exists(state_path))
       throw InputError("--resume: " + dir + " holds no LAMMPS-engine run (no lammps/state.yaml)");
-    if (slurp(dir + "/case.yaml") != case_text)
+    if (slurp(L.case_yaml()) != case_text)
       throw InputError(SourceLocation{c.file, 0, 0}, "",
                        "this case file differs from the one the run in " + dir + " started with (see " + dir +
                            "/case.yaml); --resume needs the same case");
@@ -151,7 +156,7 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
       const YAML::Node s = YAML::LoadFile(state_path);
       done_stages = s["finished_stages"].as<int>();
       kept_rows = s["thermo_rows"].as<long>();
-      const YAML::Node p = YAML::LoadFile(dir + "/provenance.yaml");
+      const YAML::Node p = YAML::LoadFile(L.provenance_yaml());
       if (p["started_utc"]) started_utc = p["started_utc"].as<std::string>();
       if (p["sessions"])
         for (const auto& n : p["sessions"]) old_sessions.push_back(n);
@@ -161,14 +166,15 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
       throw InputError(SourceLocation{state_path, e.mark.line + 1, 0}, "", "unreadable run state: " + e.msg);
     }
   } else {
-    if (fs::exists(dir + "/provenance.yaml") || fs::exists(state_path))
+    if (fs::exists(L.provenance_yaml()) || fs::exists(state_path))
       throw InputError("the run directory " + dir +
                        " already holds a run; continue it with --resume or choose another --out");
-    fs::create_directories(dir + "/lammps");
-    fs::create_directories(dir + "/stages");
-    write_file_atomically(dir + "/case.yaml", case_text);
+    fs::create_directories(L.lammps_dir());
+    fs::create_directories(L.stages_dir());
+    L.write_marker();
+    write_file_atomically(L.case_yaml(), case_text);
   }
-  runners::RunLog log(dir + "/run.log", opt.echo_log, opt.progress_log_seconds);
+  runners::RunLog log(L.run_log(), opt.echo_log, opt.progress_log_seconds);
 
   Deck deck;
   if (!opt.resume) {
@@ -257,7 +263,7 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
     e << YAML::Key << "ns_per_day" << YAML::Value << ns_per_day();
     e << YAML::EndMap << YAML::EndSeq;
     e << YAML::EndMap;
-    write_file_atomically(dir + "/provenance.yaml", std::string(e.c_str()) + "\n");
+    write_file_atomically(L.provenance_yaml(), std::string(e.c_str()) + "\n");
   };
 
   runners::RunResult result;
@@ -269,8 +275,8 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
     return result;
   }
   std::unique_ptr<runners::ThermoFile> thermo =
-      opt.resume ? std::make_unique<runners::ThermoFile>(runners::ThermoFile::resume(dir + "/thermo.csv", kept_rows))
-                 : std::make_unique<runners::ThermoFile>(dir + "/thermo.csv", provenance_line("thermo.csv (LAMMPS)"));
+      opt.resume ? std::make_unique<runners::ThermoFile>(runners::ThermoFile::resume(L.thermo_csv(), kept_rows))
+                 : std::make_unique<runners::ThermoFile>(L.thermo_csv(), provenance_line("thermo.csv (LAMMPS)"));
   auto save_state = [&](int finished) {
     YAML::Emitter e;
     e << YAML::BeginMap << YAML::Key << "finished_stages" << YAML::Value << finished << YAML::Key << "thermo_rows"
@@ -298,8 +304,9 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
     const long first = c.stage_offset(k);
     double first_time = 0;
     for (size_t i = 0; i < k; ++i) first_time += c.stages[i].duration_ps();
-    fs::create_directories(dir + "/stages/" + st.dir_name);
-    fs::remove(dir + "/stages/" + st.dir_name + "/stage.yaml");
+    const rundir::StageLayout SL = L.stage(st.dir_name);
+    fs::create_directories(SL.dir());
+    fs::remove(SL.stage_yaml());
     log.info(fmt::format("stage {}: lmp -in {}", st.dir_name, sd.deck_file));
     const Clock::time_point ts = Clock::now();
     // LAMMPS's screen output streams through here: thermo lines become
@@ -357,63 +364,55 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
     const std::string gz = st.output.compress ? ".gz" : "";
     int frames = 0, vframes = 0;
     if (!sd.trajectory_dump.empty()) {
-      frames = convert_dump(dir + "/" + sd.trajectory_dump, dir + "/stages/" + st.dir_name + "/trajectory.dump" + gz,
+      frames = convert_dump(dir + "/" + sd.trajectory_dump, SL.trajectory(st.output.compress),
                             st.output.compress, {"id", "type", "xu", "yu", "zu"});
       fs::remove(dir + "/" + sd.trajectory_dump);
     }
     if (!sd.velocity_dump.empty()) {
-      vframes = convert_dump(dir + "/" + sd.velocity_dump, dir + "/stages/" + st.dir_name + "/velocities.dump" + gz,
+      vframes = convert_dump(dir + "/" + sd.velocity_dump, SL.velocities(st.output.compress),
                              st.output.compress, {"id", "type", "xu", "yu", "zu", "vx", "vy", "vz"});
       fs::remove(dir + "/" + sd.velocity_dump);
     }
     if (!fs::exists(dir + "/" + sd.final_data))
       throw SimulationError("LAMMPS stage " + st.dir_name + " wrote no " + sd.final_data);
-    fs::copy_file(dir + "/" + sd.final_data, dir + "/stages/" + st.dir_name + "/final.data",
+    fs::copy_file(dir + "/" + sd.final_data, SL.final_data(),
                   fs::copy_options::overwrite_existing);
 
-    // stage.yaml: the OpenMM runner's fields (docs/run-directory.md) plus the engine.
-    YAML::Emitter e;
-    e.SetDoublePrecision(15);
-    e << YAML::Comment(provenance_line("stage record (LAMMPS engine)"));
-    e << YAML::BeginMap;
-    e << YAML::Key << "name" << YAML::Value << st.name;
-    e << YAML::Key << "kind" << YAML::Value << cases::stage_kind_name(st.kind);
-    e << YAML::Key << "engine" << YAML::Value << "lammps";
-    e << YAML::Key << "ensemble" << YAML::Value << (st.npt ? "NPT" : "NVT");
-    e << YAML::Key << "T_start_K" << YAML::Value << st.t_start_K;
-    e << YAML::Key << "T_end_K" << YAML::Value << st.t_end_K;
-    e << YAML::Key << "pressure_bar" << YAML::Value;
-    if (st.npt) e << st.pressure_bar;
-    else e << YAML::Null;
-    e << YAML::Key << "timestep_ps" << YAML::Value << st.timestep_ps;
-    e << YAML::Key << "steps" << YAML::Value << st.steps;
-    e << YAML::Key << "first_step" << YAML::Value << first;
-    e << YAML::Key << "first_time_ps" << YAML::Value << first_time;
-    e << YAML::Key << "equilibration_steps" << YAML::Value << st.equilibration_steps;
-    e << YAML::Key << "thermo_interval_steps" << YAML::Value << st.output.thermo_steps;
-    e << YAML::Key << "dump_interval_steps" << YAML::Value << st.output.positions_steps;
-    e << YAML::Key << "frames" << YAML::Value << frames;
-    e << YAML::Key << "trajectory" << YAML::Value;
-    if (st.output.positions_steps > 0) e << "trajectory.dump" + gz;
-    else e << YAML::Null;
-    e << YAML::Key << "velocity_dump_interval_steps" << YAML::Value << st.output.velocities_steps;
-    e << YAML::Key << "velocity_frames" << YAML::Value << vframes;
-    e << YAML::Key << "elements" << YAML::Value << YAML::Flow << type_elements;
-    e << YAML::Key << "started_from" << YAML::Value;
-    if (st.start_from.empty()) e << YAML::Null;
-    else e << st.start_from;
-    e << YAML::Key << "velocities_reassigned" << YAML::Value << sd.reassigns_velocities;
-    e << YAML::Key << "thermostat" << YAML::Value << YAML::Flow << YAML::BeginMap;
-    e << YAML::Key << "kind" << YAML::Value << cases::thermostat_name(st.thermostat.kind);
-    e << YAML::Key << "time_constant_ps" << YAML::Value << st.thermostat.time_constant_ps << YAML::EndMap;
-    e << YAML::Key << "barostat_interval_steps" << YAML::Value << YAML::Null;
-    e << YAML::Key << "barostat_damping_ps" << YAML::Value;
-    if (st.npt) e << kBarostatDampingSteps * st.timestep_ps;
-    else e << YAML::Null;
-    e << YAML::Key << "lammps_deck" << YAML::Value << sd.deck_file;
-    e << YAML::Key << "lammps_log" << YAML::Value << sd.log_file;
-    e << YAML::EndMap;
-    write_file_atomically(dir + "/stages/" + st.dir_name + "/stage.yaml", std::string(e.c_str()) + "\n");
+    // stage.yaml through the run model, as the OpenMM runner writes it.  The
+    // LAMMPS thermostat ramps continuously (ramp_interval_steps 1) and the
+    // barostat is Nose-Hoover (barostat_damping_ps instead of a Monte Carlo interval).
+    rundir::StageRecord rec;
+    rec.name = st.name;
+    rec.dir_name = st.dir_name;
+    rec.kind = st.kind;
+    rec.ensemble = st.npt ? "NPT" : "NVT";
+    rec.T_start_K = st.t_start_K;
+    rec.T_end_K = st.t_end_K;
+    if (st.npt) rec.pressure_bar = st.pressure_bar;
+    rec.timestep_ps = st.timestep_ps;
+    rec.steps = st.steps;
+    rec.first_step = first;
+    rec.first_time_ps = first_time;
+    rec.equilibration_steps = st.equilibration_steps;
+    rec.thermo_interval_steps = st.output.thermo_steps;
+    rec.dump_interval_steps = st.output.positions_steps;
+    rec.frames = frames;
+    if (st.output.positions_steps > 0) rec.trajectory = fs::path(SL.trajectory(st.output.compress)).filename().string();
+    rec.velocity_dump_interval_steps = st.output.velocities_steps;
+    rec.velocity_frames = vframes;
+    rec.elements = type_elements;
+    rec.started_from = st.start_from;
+    rec.velocities_reassigned = sd.reassigns_velocities;
+    rec.thermostat_kind = cases::thermostat_name(st.thermostat.kind);
+    rec.thermostat_time_constant_ps = st.thermostat.time_constant_ps;
+    rec.parameters = cases::stage_type(st.kind).record_parameters(st);
+    if (rec.parameters.count("ramp_interval_steps")) rec.parameters["ramp_interval_steps"] = 1;
+    if (st.npt) rec.parameters["barostat_damping_ps"] = kBarostatDampingSteps * st.timestep_ps;
+    rec.achieved = rundir::achieved_conditions(rundir::read_thermo_log(L.thermo_csv()), st.name,
+                                               first + st.equilibration_steps);
+    write_file_atomically(SL.stage_yaml(),
+                          rundir::stage_record_yaml(rec, provenance_line("stage record (LAMMPS engine, " +
+                                                                         sd.deck_file + ")")));
     save_state(static_cast<int>(k) + 1);
     session_ps += st.duration_ps();
     const double wall = std::chrono::duration<double>(Clock::now() - ts).count();

@@ -102,7 +102,8 @@ TEST(LammpsEngineRun, WritesTheRunDirectoryLayout) {
 
   // Stage records and files.
   const YAML::Node st = YAML::LoadFile(dir + "/stages/02-isothermal-1500K/stage.yaml");
-  EXPECT_EQ(st["engine"].as<std::string>(), "lammps");
+  EXPECT_EQ(st["kind"].as<std::string>(), "isothermal");
+  EXPECT_EQ(st["achieved"]["thermo_rows"].as<int>(), 11);  // achieved T/P (run model): steps 250..500
   EXPECT_EQ(st["first_step"].as<long>(), 200);
   EXPECT_EQ(st["frames"].as<int>(), 6);
   EXPECT_EQ(st["velocity_frames"].as<int>(), 3);

@@ -84,6 +84,7 @@ void EamCpuKernel::compute(const std::vector<Vec3>& positions, const Cell& cell,
   const double rc2 = cutoff2_, rdr = rdr_;
 
   thread_rho_.resize(t);
+  thread_pairs_.resize(t);
   if (want_forces) thread_force_.resize(t);
   thread_energy_.resize(t);
   rho_.assign(n, 0.0);
@@ -102,6 +103,10 @@ void EamCpuKernel::compute(const std::vector<Vec3>& positions, const Cell& cell,
     const int c = omp_get_thread_num();
     std::vector<double>& trho = thread_rho_[c];
     trho.assign(n, 0.0);
+    // Pairs inside the cutoff, with their table offset and local
+    // coordinate, kept for pass 2 (no second distance, sqrt or lookup).
+    std::vector<PairRecord>& pairs = thread_pairs_[c];
+    pairs.clear();
     // Pass 1: densities (each pair feeds both atoms).
     for (size_t i = chunk[c]; i < chunk[c + 1]; ++i) {
       const Vec3 xi = x[i];
@@ -112,14 +117,17 @@ void EamCpuKernel::compute(const std::vector<Vec3>& positions, const Cell& cell,
         const Vec3 d = x[j] + shift[slist[k]] - xi;
         const double r2 = d.norm2();
         if (r2 >= rc2) continue;
-        double p = std::sqrt(r2) * rdr + 1.0;
+        const double r = std::sqrt(r2);
+        double p = r * rdr + 1.0;
         int m = static_cast<int>(p);
         m = std::min(m, segs);
         p -= m;
         p = std::min(p, 1.0);
-        const double* q = coef + ((static_cast<size_t>(ei) * ne + elem[j]) * segs + (m - 1)) * kStride;
+        const size_t off = ((static_cast<size_t>(ei) * ne + elem[j]) * segs + (m - 1)) * kStride;
+        const double* q = coef + off;
         rho_i += ((q[3] * p + q[2]) * p + q[1]) * p + q[0];
         trho[j] += ((q[7] * p + q[6]) * p + q[5]) * p + q[4];
+        pairs.push_back({static_cast<int>(i), j, off, p, r, d});
       }
       trho[i] += rho_i;
     }
@@ -158,50 +166,36 @@ void EamCpuKernel::compute(const std::vector<Vec3>& positions, const Cell& cell,
       tf = thread_force_[c].data();
     }
     const double* fp = fp_.data();
-    for (size_t i = chunk[c]; i < chunk[c + 1]; ++i) {
-      const Vec3 xi = x[i];
-      const int ei = elem[i];
-      const double fpi = fp[i];
-      Vec3 fi{};
-      double ei_pair = 0;
-      for (size_t k = list_.begin(i), k1 = list_.end(i); k < k1; ++k) {
-        const int j = jlist[k];
-        const Vec3 dji = x[j] + shift[slist[k]] - xi;
-        const double r2 = dji.norm2();
-        if (r2 >= rc2) continue;
-        const double r = std::sqrt(r2);
-        double p = r * rdr + 1.0;
-        int m = static_cast<int>(p);
-        m = std::min(m, segs);
-        p -= m;
-        p = std::min(p, 1.0);
-        const double* q = coef + ((static_cast<size_t>(ei) * ne + elem[j]) * segs + (m - 1)) * kStride;
-        const double rhojp = ((3.0 * q[3] * p + 2.0 * q[2]) * p + q[1]) * rdr;
-        const double rhoip = ((3.0 * q[7] * p + 2.0 * q[6]) * p + q[5]) * rdr;
-        const double z2p = ((3.0 * q[11] * p + 2.0 * q[10]) * p + q[9]) * rdr;
-        const double z2 = ((q[11] * p + q[10]) * p + q[9]) * p + q[8];
-        const double recip = 1.0 / r;
-        const double phi = z2 * recip;
-        const double phip = z2p * recip - phi * recip;
-        const double psip = fpi * rhojp + fp[j] * rhoip + phip;
-        const double fpair = -psip * recip;  // force on i = (x_i - x_j) * fpair
-        ei_pair += phi;
-        if (want_atom_energy) te[j] += 0.5 * phi;
-        // d = x_i - x_j = -dji
-        if (tf) {
-          fi -= dji * fpair;
-          tf[j] += dji * fpair;
-        }
-        w[0] += dji.x * dji.x * fpair;
-        w[1] += dji.y * dji.y * fpair;
-        w[2] += dji.z * dji.z * fpair;
-        w[3] += dji.x * dji.y * fpair;
-        w[4] += dji.x * dji.z * fpair;
-        w[5] += dji.y * dji.z * fpair;
+    for (const PairRecord& pr : pairs) {
+      const int i = pr.i, j = pr.j;
+      const double p = pr.p, r = pr.r;
+      const Vec3& dji = pr.d;  // x_j - x_i
+      const double* q = coef + pr.off;
+      const double rhojp = ((3.0 * q[3] * p + 2.0 * q[2]) * p + q[1]) * rdr;
+      const double rhoip = ((3.0 * q[7] * p + 2.0 * q[6]) * p + q[5]) * rdr;
+      const double z2p = ((3.0 * q[11] * p + 2.0 * q[10]) * p + q[9]) * rdr;
+      const double z2 = ((q[11] * p + q[10]) * p + q[9]) * p + q[8];
+      const double recip = 1.0 / r;
+      const double phi = z2 * recip;
+      const double phip = z2p * recip - phi * recip;
+      const double psip = fp[i] * rhojp + fp[j] * rhoip + phip;
+      const double fpair = -psip * recip;  // force on i = (x_i - x_j) * fpair
+      e_pair += phi;
+      if (want_atom_energy) {
+        te[i] += 0.5 * phi;
+        te[j] += 0.5 * phi;
       }
-      if (tf) tf[i] += fi;
-      if (want_atom_energy) te[i] += 0.5 * ei_pair;
-      e_pair += ei_pair;
+      if (tf) {
+        const Vec3 f = dji * fpair;
+        tf[i] -= f;
+        tf[j] += f;
+      }
+      w[0] += dji.x * dji.x * fpair;
+      w[1] += dji.y * dji.y * fpair;
+      w[2] += dji.z * dji.z * fpair;
+      w[3] += dji.x * dji.y * fpair;
+      w[4] += dji.x * dji.z * fpair;
+      w[5] += dji.y * dji.z * fpair;
     }
     energy[c] = e_embed + e_pair;
     virial[c] = w;

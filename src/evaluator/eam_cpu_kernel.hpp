@@ -5,8 +5,9 @@
 //
 //  * half neighbour list with a skin (CellNeighborList), rebuilt only when an
 //    atom moved more than skin/2;
-//  * two pair passes: densities, then F'(rho) and forces (+ pair energy and
-//    virial in the same pass);
+//  * two pair passes: densities (which also records the pairs inside the
+//    cutoff with their table offset), then F'(rho) and forces (+ pair energy
+//    and virial in the same pass) over those records;
 //  * packed coefficient tables: for each ordered element pair (a, b) and
 //    interval m, the 12 cubic coefficients of rho_{b->a}, rho_{a->b} and
 //    r*phi_ab sit together, so one index computation and one cache line
@@ -63,6 +64,13 @@ class EamCpuKernel {
   CellNeighborList list_;
   // Work buffers, kept between calls.
   std::vector<double> rho_, fp_;
+  struct PairRecord {
+    int i, j;
+    size_t off;  // offset of the pair's 12 coefficients in pair_coef_
+    double p, r;
+    Vec3 d;      // x_j - x_i
+  };
+  std::vector<std::vector<PairRecord>> thread_pairs_;
   std::vector<std::vector<double>> thread_rho_;
   std::vector<std::vector<Vec3>> thread_force_;
   std::vector<std::vector<double>> thread_energy_;

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <iostream>
 
 #include "common/eam_agreement.hpp"
@@ -200,6 +201,11 @@ TEST_P(ShippedFile, CPU) {
                                        as_sweep(kCpu));
 }
 TEST_P(ShippedFile, OpenCL) {
+  // The CustomGBForce on PoCL compiles a large program per Context: the 29
+  // files took 11 min here, so CI runs the native force's OpenCL sweep
+  // (plugins/eam/tests, 3 min) and this one only on request.
+  if (!std::getenv("GLASSBENCH_FULL_SWEEP"))
+    GTEST_SKIP() << "custom-force OpenCL sweep: set GLASSBENCH_FULL_SWEEP=1 (measured: all 29 files pass)";
   gb::testing::expect_lammps_agreement(gb::testing::shipped_file_case(GetParam()), custom_force_engine("OpenCL"),
                                        as_sweep(kOpenCL));
 }

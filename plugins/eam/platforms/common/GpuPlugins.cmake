@@ -37,7 +37,10 @@ else()
                  "OpenMM OpenCL plugin: ${GB_OPENMM_OPENCL_LIBRARY}, OpenCL: ${OpenCL_FOUND}); run ci/install-deps.sh")
 endif()
 
-if(GB_LEPTON_INCLUDE_DIR AND GB_OPENMM_CUDA_LIBRARY)
+# Version guard: the common-kernel API used here (ComputeContext, ComputeArray,
+# ReorderListener, long force buffers) is the one of OpenMM 7.6-8.x; the CUDA
+# factory is only attempted for OpenMM >= 8 (the project's CUDA target).
+if(GB_LEPTON_INCLUDE_DIR AND GB_OPENMM_CUDA_LIBRARY AND OpenMM_VERSION VERSION_GREATER_EQUAL 8.0)
   find_package(CUDAToolkit QUIET)
   if(CUDAToolkit_FOUND)
     gb_eam_gpu_plugin(GlassbenchEamCUDA cuda "${GB_OPENMM_CUDA_LIBRARY}" CudaEamKernelFactory.cpp)

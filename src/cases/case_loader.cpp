@@ -240,7 +240,7 @@ class Loader final : public ProtocolReader {
   void read_platform(Case& c) {
     if (!root_.has("platform")) return;
     YamlField p = root_.child("platform");
-    p.expect_map({"preference", "precision", "device", "threads"});
+    p.expect_map({"preference", "precision", "device", "threads", "force"});
     if (p.has("preference")) {
       YamlField pref = p.child("preference");
       std::vector<std::string> names;
@@ -275,6 +275,12 @@ class Loader final : public ProtocolReader {
       const long t = p.child("threads").as_integer();
       if (t < 0) p.child("threads").fail("expected a thread count >= 0 (0: all cores)");
       c.platform.threads = static_cast<int>(t);
+    }
+    if (p.has("force")) {
+      const std::string f = p.child("force").as_string();
+      if (f != "native" && f != "custom")
+        p.child("force").fail("expected native (the EamForce plugin) or custom (CustomGBForce), got '" + f + "'");
+      c.platform.force = f;
     }
   }
 

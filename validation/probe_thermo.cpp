@@ -47,8 +47,11 @@ Measurement probe_achieved_state(const Reference& ref, const RunDirectory& run) 
       detail += fmt::format("{}{}: {:.0f} ± {:.0f} bar ({}{})", detail.empty() ? "" : "; ", s.stage, s.P_mean_bar,
                             s.P_sem_bar, s.P_meaning, s.P_set ? fmt::format(", set {:g} bar", s.P_set_bar) : "");
       if (s.kind == "quench") detail += " (a ramp: reported, not checked)";
+      if (s.fresh_start && s.P_set) detail += " (melt of the new structure: reported, not checked)";
       // A ramp is not at equilibrium: its volume lags the cooling (rate x relaxation time).
-      if (!s.P_set || s.kind == "quench") continue;
+      // The first stage melts a new (random, minimised) structure: its density relaxes
+      // during the stage, so its mean is not an equilibrium pressure.
+      if (!s.P_set || s.kind == "quench" || s.fresh_start) continue;
       v = s.P_mean_bar - s.P_set_bar;
       sg = std::isfinite(s.P_sem_bar) ? s.P_sem_bar : 0.0;
     }

@@ -60,6 +60,7 @@ std::vector<StageState> stage_states(const RunDirectory& run) {
     st.ensemble = s.ensemble;
     st.thermostat = s.thermostat_kind;
     st.volume = s.volume;
+    st.fresh_start = s.started_from.empty();
     // Production rows.
     std::vector<const rundir::ThermoLogRow*> use;
     if (s.is(StageKind::Quench)) {

@@ -43,6 +43,7 @@ protocol:
   - kind: isothermal
     start_from: liquid
     ensemble: NVT
+    volume: start-state
     duration: "0.6 ps"
     equilibration: "0.1 ps"
     output: {positions: "50 steps", velocities: "100 steps", compress: true}

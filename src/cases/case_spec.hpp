@@ -106,6 +106,7 @@ struct Case {
   CheckpointSpec checkpoint;
   LimitsSpec limits;
   std::vector<StageSpec> stages;
+  int replicas = 1;  // independent copies with derived seeds (`replicas: N`, `run --replicas N`)
 
   long total_steps() const;
   double total_time_ps() const;

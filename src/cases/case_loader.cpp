@@ -13,6 +13,7 @@
 
 #include "cases/did_you_mean.hpp"
 #include "cases/yaml_field.hpp"
+#include "core/input_limits.hpp"
 #include "core/text_parse.hpp"
 
 namespace gb::cases {
@@ -37,6 +38,9 @@ std::string fmt_g(double v) {
 // Time (ps) -> whole number of steps of dt, or a clear error.
 long whole_steps(const YamlField& f, double ps, double dt, bool allow_zero) {
   const double n = ps / dt;
+  if (!(std::fabs(n) <= static_cast<double>(limits::kMaxSteps)))
+    f.fail(format_time_ps(ps) + " is more than 1e12 time steps of " + format_time_ps(dt) +
+           " (the most glassbench allows per stage)");
   const double r = std::round(n);
   if (std::fabs(n - r) > kWholeStepTolerance * std::max(1.0, std::fabs(n)))
     f.fail(format_time_ps(ps) + " is not a whole number of " + format_time_ps(dt) + " time steps (" + fmt_g(n) +
@@ -54,6 +58,8 @@ double positive_time(const YamlField& f) {
 double positive_temperature(const YamlField& f) {
   const double t = f.as_quantity(QuantityKind::Temperature).value;
   if (!(t > 0)) f.fail("temperature must be above 0 K, got '" + f.as_string() + "'");
+  // 1e5 K: 20x the boiling point of any metal; EAM tables and MD both fail long before.
+  if (t > 1e5) f.fail("temperature above 1e5 K, got '" + f.as_string() + "'");
   return t;
 }
 
@@ -64,8 +70,10 @@ long interval_steps(const YamlField& f, double dt, bool allow_zero) {
     return 0;
   }
   const Quantity q = f.as_quantity(QuantityKind::Interval);
-  if (q.value < 0) f.fail("must not be negative, got '" + f.as_string() + "'");
+  if (q.value < 0 || std::signbit(q.value)) f.fail("must not be negative, got '" + f.as_string() + "'");
   if (q.in_steps) {
+    if (q.value > static_cast<double>(limits::kMaxSteps))
+      f.fail("more than 1e12 steps; glassbench allows at most 1e12 steps per stage");
     if (q.value < 1 && !allow_zero) f.fail("must be at least 1 step");
     return static_cast<long>(q.value);
   }
@@ -229,6 +237,10 @@ class Loader {
       YamlField d = st.require("density");
       const Quantity q = d.as_quantity(QuantityKind::Density);
       if (!(q.value > 0)) d.fail("density must be positive, got '" + d.as_string() + "'");
+      // Bounds ~5x the densest solids (diamond 0.176 /A^3, osmium 22.6 g/cm^3).
+      if (q.mass_density ? q.value > 100 : q.value > 1.0)
+        d.fail("density above " + std::string(q.mass_density ? "100 g/cm^3" : "1 /A^3") + ", got '" +
+               d.as_string() + "' (no solid is that dense)");
       c.system.structure.density = q.value;
       c.system.structure.mass_density = q.mass_density;
       if (st.has("min_distance")) {
@@ -402,9 +414,21 @@ class Loader {
     std::set<std::string> used;
     std::string last_main;  // most recent non-isothermal stage: default start state
     double last_main_T = 0;
+    long total_steps_so_far = 0;
     auto add = [&](StageSpec s, const YamlField& name_field) {
       if (!used.insert(s.name).second)
         name_field.fail("stage name \"" + s.name + "\" is used twice; give each stage a distinct name");
+      // Counts that end up in 64-bit step counters and int frame counters.
+      const long recorded = s.steps - s.equilibration_steps;
+      for (const auto& [every, what] : {std::pair{s.output.positions_steps, "trajectory frames"},
+                                        std::pair{s.output.velocities_steps, "velocity frames"},
+                                        std::pair{s.output.thermo_steps, "thermo rows"}})
+        if (every > 0 && recorded / every + 1 > limits::kMaxFrames)
+          name_field.fail("stage \"" + s.name + "\" would write " + std::to_string(recorded / every + 1) + " " +
+                          what + "; at most 1e9 per stage (use a longer output interval)");
+      if (s.steps > limits::kMaxSteps - total_steps_so_far)
+        name_field.fail("the protocol would exceed 1e12 steps in all; glassbench allows at most that per case");
+      total_steps_so_far += s.steps;
       char nn[16];
       std::snprintf(nn, sizeof nn, "%02zu", c.stages.size() + 1);
       s.dir_name = std::string(nn) + "-" + s.name;
@@ -469,6 +493,8 @@ class Loader {
         const double ps = std::fabs(s.t_end_K - s.t_start_K) / rate;
         const double n = std::round(ps / s.timestep_ps);  // a ramp may end within one step of its target
         if (n < 1) rf.fail("the ramp is shorter than one time step");
+        if (!(n <= static_cast<double>(limits::kMaxSteps)))
+          rf.fail("the ramp takes " + fmt_g(n) + " time steps; glassbench allows at most 1e12 steps per stage");
         s.steps = static_cast<long>(n);
         if (e.has("ramp_interval")) {
           s.ramp_interval_steps = interval_steps(e.child("ramp_interval"), s.timestep_ps, false);

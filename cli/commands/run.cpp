@@ -1,8 +1,9 @@
 // glassbench run CASE [--out DIR] [--resume] [--platform NAME] [--potential FILE]:
 // carry out a case's MD protocol with OpenMM into a run directory
-// (docs/run-directory.md).  Exit codes: 0 done, 2 bad input, 3 simulation
-// stopped (NaN, exploding temperature, lost atoms), 77 skipped (potential
-// not supplied), 130/143 interrupted by SIGINT/SIGTERM (checkpoint written).
+// (docs/run-directory.md).  Exit codes (docs/exit-codes.md): 0 done, 2 bad
+// input, 3 simulation stopped (NaN, exploding temperature, lost atoms), 74
+// I/O failure (disk full, ...), 77 skipped (potential not supplied), 130/143
+// interrupted by SIGINT/SIGTERM (checkpoint written).
 #include <csignal>
 #include <iostream>
 #include <memory>
@@ -16,6 +17,7 @@ namespace {
 struct RunArgs {
   std::string case_path, out, platform, potential;
   bool resume = false;
+  bool force = false;
   bool quiet = false;
 };
 
@@ -26,6 +28,7 @@ void run_case(const RunArgs& a) {
   gb::runners::RunOptions opt;
   opt.out_dir = a.out;
   opt.resume = a.resume;
+  opt.force = a.force;
   opt.platform = a.platform;
   opt.potential_override = a.potential;
   opt.echo_log = !a.quiet;
@@ -48,11 +51,17 @@ void setup(CLI::App& app) {
   sub->add_option("--platform", args->platform,
                   "OpenMM platform (Reference, CPU, OpenCL, CUDA), overriding the case's preference list");
   sub->add_option("--potential", args->potential, "potential file replacing the case's potential.file");
+  sub->add_flag("--force", args->force,
+                "write into a non-empty --out that holds no glassbench run (files named like run outputs are "
+                "overwritten)");
   sub->add_flag("--quiet", args->quiet, "log to DIR/run.log only");
   sub->footer(
-      "Exit codes: 0 done; 2 bad input; 3 simulation stopped (NaN energy, exploding temperature, lost atoms; the\n"
-      "last good checkpoint is kept); 77 skipped (potential file not supplied); 130/143 interrupted by\n"
-      "SIGINT/SIGTERM after writing a checkpoint (continue with --resume).");
+      "Exit codes (docs/exit-codes.md): 0 done; 1 internal error (a bug); 2 bad input (case, files, flags, a\n"
+      "changed case or potential on --resume, --out in use or not a run); 3 simulation stopped (NaN energy,\n"
+      "exploding temperature, lost atoms; the last good checkpoint is kept); 74 I/O failure (disk full, file\n"
+      "too large, permission); 77 skipped (potential file not supplied); 130/143 interrupted by SIGINT/SIGTERM\n"
+      "after writing a checkpoint (continue with --resume).  A failed run records status: failed and the\n"
+      "reason in DIR/provenance.yaml.");
   sub->callback([args] { run_case(*args); });
 }
 

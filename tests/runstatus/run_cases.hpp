@@ -4,12 +4,13 @@
 // (deterministic, double precision), an NPT melt (Monte Carlo barostat
 // random stream) and a Langevin NVT isotherm (integrator random stream),
 // trajectory + velocity dumps, checkpoints every 30 steps so kills land
-// between, on and inside checkpoints.  180 steps in all.
+// between, on and inside checkpoints.  180 steps in all (melt 0.2 ps);
+// the crash test lengthens the melt.
 #include <string>
 
 namespace gb::testing {
 
-inline std::string small_run_case(const std::string& extra_top_level = "") {
+inline std::string small_run_case(const std::string& extra_top_level = "", const std::string& melt = "0.2 ps") {
   return std::string(R"(name: runstatus
 system:
   composition: {Cu: 64, Zr: 36}
@@ -29,7 +30,7 @@ checkpoint: {every: "30 steps", wall_time: none}
     temperature: "2000 K"
     ensemble: NPT
     pressure: "0 bar"
-    duration: "0.2 ps"
+    duration: ")" + melt + R"("
   - kind: isothermal
     start_from: liquid
     thermostat: langevin

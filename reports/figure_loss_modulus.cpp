@@ -14,7 +14,7 @@ Figure figure_loss_modulus(const Runs& runs, GnuplotRunner& gp) {
   std::string plots;
   for (size_t r = 0; r < runs.size(); ++r) {
     std::vector<std::string> cols;
-    const std::string t = csv_as_table((std::filesystem::path(runs[r].path()) / "analysis" / "md_dma.csv").string(), cols);
+    const std::string t = csv_as_table(runs[r].layout().analysis_dir() + "/md_dma.csv", cols);
     int cT = -1, cE = -1;
     for (size_t c = 0; c < cols.size(); ++c) {
       if (cols[c] == "T_K") cT = c + 1;

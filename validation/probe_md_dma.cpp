@@ -15,7 +15,7 @@
 namespace gb::validation {
 
 Measurement probe_md_dma_loss_peaks(const Reference& ref, const RunDirectory& run) {
-  const std::string file = (std::filesystem::path(run.path()) / "analysis" / "md_dma.csv").string();
+  const std::string file = run.layout().analysis_dir() + "/md_dma.csv";
   if (!std::filesystem::exists(file))
     return Measurement::skipped("missing MD-DMA data: analysis/md_dma.csv (the run has no oscillatory-shear stages)");
   auto cols = read_numeric_csv(file);

@@ -60,7 +60,7 @@ std::vector<StageState> stage_states(const RunDirectory& run) {
     st.ensemble = s.ensemble;
     st.thermostat = s.thermostat_kind;
     st.volume = s.volume;
-    st.fresh_start = s.started_from.empty();
+    st.fresh_start = &s == &run.stages().front() && s.started_from.empty();  // the run's first stage only
     // Production rows.
     std::vector<const rundir::ThermoLogRow*> use;
     if (s.is(StageKind::Quench)) {

@@ -20,7 +20,7 @@ struct StageState {
   double P_mean_bar = NAN, P_sem_bar = NAN;
   bool P_set = false;         // the stage is meant to sit at P_set_bar
   double P_set_bar = 0;
-  bool fresh_start = false;   // started from the case's new structure (no start_from)
+  bool fresh_start = false;   // the run's first stage, started from the case's new structure
   std::string P_meaning;      // "NPT set point", "NVT at the zero-pressure volume", "NVT in the start state's box (not a set point)"
 };
 

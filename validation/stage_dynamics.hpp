@@ -1,7 +1,8 @@
 #pragma once
 // Per-stage dynamical results read from analysis/<stage>/ for the probes:
-// self-diffusion coefficients (msd.json) and string-ratio peaks (strings.json,
-// else the peak of strings.csv).  Absent or unusable stages are listed in
+// self-diffusion coefficients (msd.json) and the string-ratio peaks the
+// analysis picked (strings.json), read through the typed readers of
+// rundir/analysis_files.hpp.  Absent or unusable stages are listed in
 // `notes` so a skip verdict can say why.
 #include <string>
 #include <vector>

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/csv_reader.hpp"
 #include "core/error.hpp"
 #include "core/text_parse.hpp"
 #include "rundir/analysis_files.hpp"
@@ -20,46 +21,9 @@ namespace {
 }  // namespace
 
 std::vector<std::pair<std::string, std::vector<double>>> read_numeric_csv(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError({path, 0, 0}, "", "cannot open");
+  const CsvDocument d = read_csv(path);
   std::vector<std::pair<std::string, std::vector<double>>> cols;
-  std::string line;
-  int lineno = 0;
-  bool header = false;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cells;
-    std::vector<int> colpos;
-    size_t p = 0;
-    while (true) {
-      const size_t q = line.find(',', p);
-      std::string c = line.substr(p, q == std::string::npos ? std::string::npos : q - p);
-      const size_t a = c.find_first_not_of(" \t"), b = c.find_last_not_of(" \t");
-      cells.push_back(a == std::string::npos ? "" : c.substr(a, b - a + 1));
-      colpos.push_back(static_cast<int>(p + 1));
-      if (q == std::string::npos) break;
-      p = q + 1;
-    }
-    if (!header) {
-      for (auto& c : cells) cols.push_back({c, {}});
-      header = true;
-      continue;
-    }
-    if (cells.size() != cols.size())
-      throw InputError({path, lineno, 1}, "", fmt::format("expected {} comma-separated values, got {}", cols.size(), cells.size()));
-    for (size_t k = 0; k < cells.size(); ++k) {
-      double v = 0;
-      if (cells[k] == "nan" || cells[k] == "NaN") {
-        v = std::numeric_limits<double>::quiet_NaN();  // "undefined" as written by the analysis (e.g. 0/0 ratios)
-      } else if (!parse_finite_double(cells[k], v)) {
-        throw InputError({path, lineno, colpos[k]}, cols[k].first, "expected a finite number or nan, got '" + cells[k] + "'");
-      }
-      cols[k].second.push_back(v);
-    }
-  }
-  if (!header) throw InputError({path, lineno, 0}, "", "no header line");
+  for (size_t k = 0; k < d.header.size(); ++k) cols.push_back({d.header[k], d.numbers(static_cast<int>(k), true)});
   return cols;
 }
 

@@ -37,8 +37,8 @@ std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std:
 /// left out with a note.
 std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::string>& notes);
 
-/// Read a glassbench/LAMMPS-style CSV: '#' comment lines, one header line,
-/// numeric rows ("nan" = undefined).  Returns column name -> values.  Throws gb::InputError
+/// A numeric CSV read with the one CSV reader (core/csv_reader.hpp; "nan" =
+/// undefined), as column name -> values.  Throws gb::InputError
 /// (file:line:column) for a non-numeric cell or a short row.
 std::vector<std::pair<std::string, std::vector<double>>> read_numeric_csv(const std::string& path);
 

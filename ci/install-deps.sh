@@ -17,6 +17,7 @@ PKGS=(
   gnuplot-nox                                # report figures
   chromium                                   # headless check that reports render
   libpng-dev                                 # report test decodes the Chromium screenshot
+  clang libclang-rt-14-dev                   # ci/sanitize.sh: ASan+UBSan build and libFuzzer targets
 )
 missing=()
 for p in "${PKGS[@]}"; do

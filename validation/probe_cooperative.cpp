@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "rundir/analysis_files.hpp"
 #include "validation/probe.hpp"
 #include "validation/stage_dynamics.hpp"
 
@@ -21,11 +22,9 @@ Measurement probe_string_thresholds(const Reference& ref, const RunDirectory& ru
   std::string where;
   int stages = 0;
   for (const StageRecord* s : run.isothermal_stages()) {
-    const auto j = run.analysis_json(*s, AnalysisFile::Strings);
-    if (!j) continue;
-    if (!j->contains(key) || !(*j)[key].is_number())
-      return Measurement::skipped(fmt::format("missing data: {}/strings.json has no {}", s->dir_name, key));
-    const double v = (*j)[key].get<double>();
+    const auto f = rundir::read_strings_file(s->analysis.file(AnalysisFile::Strings));
+    if (!f) continue;
+    const double v = field == "fast" ? f->fast_threshold_A : f->string_threshold_A;
     ++stages;
     if (std::isnan(value)) value = v, where = s->dir_name;
     else if (v != value)  // one definition per run, or the stages are not comparable

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analysis/bond_order.hpp"
+#include "rundir/analysis_files.hpp"
 #include "validation/distribution_distance.hpp"
 #include "validation/probe.hpp"
 
@@ -23,31 +24,27 @@ struct GroupStats {
   double bin_width = 0;
 };
 
-GroupStats group_stats(const nlohmann::json& order, const std::string& species, const std::string& mobility,
+GroupStats group_stats(const rundir::OrderFile& order, const std::string& species, const std::string& mobility,
                        const std::string& quantity = "w6hat") {
   GroupStats g;
-  if (!order.contains("groups") || !order["groups"].is_array()) return g;
-  for (const auto& grp : order["groups"]) {
-    if (grp.value("species", "") != species || grp.value("mobility", "") != mobility) continue;
-    if (!grp.contains("histograms") || !grp["histograms"].contains(quantity)) return g;
-    const auto& h = grp["histograms"][quantity];
-    if (!h.contains("mean") || !h["mean"].is_number()) return g;
-    g.mean = h["mean"].get<double>();
-    g.sd = h.contains("stddev") && h["stddev"].is_number() ? h["stddev"].get<double>() : 0.0;
-    g.n = h.value("finite", 0L);
-    g.bin_width = h.value("bin_width", 0.0);
-    if (grp.contains("sem") && grp["sem"].contains(quantity) && grp["sem"][quantity].is_number())
-      g.sem = grp["sem"][quantity].get<double>();
-    if (grp.contains("origin_means") && grp["origin_means"].contains(quantity))
-      g.origins = static_cast<int>(grp["origin_means"][quantity].size());
-    if (quantity == "w6hat" && grp.contains("origin_counts") && grp["origin_counts"].contains("w6hat"))
-      for (const auto& c : grp["origin_counts"]["w6hat"]) g.blocks.push_back(c.get<Counts>());
-    if (g.blocks.empty() && h.contains("counts")) g.blocks.push_back(h["counts"].get<Counts>());
-    g.ok = g.n > 0;
-    return g;
-  }
+  const rundir::OrderGroupRecord* grp = order.group(species, mobility);
+  if (!grp) return g;
+  const auto h = grp->histograms.find(quantity);
+  if (h == grp->histograms.end() || !h->second.mean) return g;
+  g.mean = *h->second.mean;
+  g.sd = h->second.stddev.value_or(0.0);
+  g.n = h->second.finite;
+  g.bin_width = h->second.bin_width;
+  if (const auto e = grp->sem.find(quantity); e != grp->sem.end()) g.sem = e->second;
+  if (const auto m = grp->origin_means.find(quantity); m != grp->origin_means.end())
+    g.origins = static_cast<int>(m->second.size());
+  if (quantity == "w6hat") g.blocks = grp->w6hat_origin_counts;
+  if (g.blocks.empty() && !h->second.counts.empty()) g.blocks.push_back(h->second.counts);
+  g.ok = g.n > 0;
   return g;
 }
+
+rundir::OrderFile order_of(const StageRecord& s) { return *rundir::read_order_file(s.analysis.file(AnalysisFile::Order)); }
 
 // The error of a group mean: between-origin standard error when the analysis
 // sampled >= 2 origins (atoms in one frame are correlated, and one origin
@@ -79,7 +76,7 @@ Measurement probe_w6hat_fast_slow(const Reference& ref, const RunDirectory& run)
   const StageRecord* s = glass_stage(ref, run);
   if (!s) return Measurement::skipped("missing analysis: no stage has order.json (run `glassbench analyze`)");
   const std::string sp = ref.param_string("species", "all");
-  const auto order = *run.analysis_json(*s, AnalysisFile::Order);
+  const auto order = order_of(*s);
   const GroupStats fast = group_stats(order, sp, "fast"), slow = group_stats(order, sp, "slow");
   if (!fast.ok || !slow.ok)
     return Measurement::skipped(fmt::format("missing data: {}/order.json has no w6hat fast/slow groups for species {}",
@@ -103,8 +100,8 @@ Measurement probe_w6hat_fast_liquid(const Reference& ref, const RunDirectory& ru
   if (hot == s || hot->temperature_K() <= s->temperature_K())
     return Measurement::skipped("missing stage: no liquid stage hotter than the glass stage has order.json");
   const std::string sp = ref.param_string("species", "all");
-  const auto order = *run.analysis_json(*s, AnalysisFile::Order);
-  const auto liq_order = *run.analysis_json(*hot, AnalysisFile::Order);
+  const auto order = order_of(*s);
+  const auto liq_order = order_of(*hot);
   const GroupStats fast = group_stats(order, sp, "fast"), slow = group_stats(order, sp, "slow"),
                    liq = group_stats(liq_order, sp, "all");
   if (!fast.ok || !slow.ok || !liq.ok)
@@ -112,8 +109,7 @@ Measurement probe_w6hat_fast_liquid(const Reference& ref, const RunDirectory& ru
                                             s->dir_name, hot->dir_name, sp));
   // The baseline is the equilibrated liquid: many frames, and for a stage that
   // is not an isotherm only its second half (order.json source).
-  const bool equilibrated = hot->is(StageKind::Isothermal) || (liq_order.contains("source") &&
-                                                          liq_order["source"].value("skipped_first_half", false));
+  const bool equilibrated = hot->is(StageKind::Isothermal) || liq_order.skipped_first_half;
   if (!equilibrated || liq.origins < kMinLiquidFrames)
     return Measurement::skipped(fmt::format(
         "missing data: the liquid baseline {}/order.json has {} sampled frame(s){}; need >= {} equilibrated frames "
@@ -138,7 +134,7 @@ Measurement probe_atomic_volume_fast_slow(const Reference& ref, const RunDirecto
   const StageRecord* s = glass_stage(ref, run);
   if (!s) return Measurement::skipped("missing analysis: no stage has order.json (run `glassbench analyze`)");
   const std::string sp = ref.param_string("species", "all");
-  const auto order = *run.analysis_json(*s, AnalysisFile::Order);
+  const auto order = order_of(*s);
   const GroupStats fast = group_stats(order, sp, "fast", "volume_A3"), slow = group_stats(order, sp, "slow", "volume_A3");
   if (!fast.ok || !slow.ok || !(slow.mean > 0))
     return Measurement::skipped(fmt::format("missing data: {}/order.json has no Voronoi volume fast/slow groups for {}",

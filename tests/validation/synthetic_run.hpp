@@ -25,11 +25,11 @@ struct SyntheticRunSpec {
   double w6_fast = -0.030, w6_slow = -0.060, w6_liquid = -0.025, w6_sd = 0.02;
   long n_fast = 200, n_slow = 3800;
   int order_origins = 10;                  // origins per order.json (analysis samples many frames)
-  std::optional<double> equilibrate_w6;
-  bool equilibrate_D = false;
+  std::optional<double> equilibrate_w6;  // also an order.json for the 2000 K equilibrate stage (one frame)
+  bool equilibrate_D = false;            // also an msd.json (same D law) for the 2000 K equilibrate stage
   double volume_fast_A3 = 16.0, volume_slow_A3 = 16.0;  // mean Voronoi volumes at the glass stage
   double fast_threshold_A = 2.0;                         // written to strings.json
-  double hop_peak_A = 2.7;                               // hop peak of p(u, t) at long t (g(r) peaks near 2.6-2.7 A)              // also an msd.json (same D law) for the 2000 K equilibrate stage    // also an order.json for the 2000 K equilibrate stage (one frame)
+  double hop_peak_A = 2.7;                               // hop peak of p(u, t) at long t (g(r) peaks near 2.6-2.7 A)
   bool paper_protocol = false;
   std::string purpose;                     // case.yaml purpose (empty: not written = physics)
   // thermo.csv rows (20 per stage) when true: T = set point + T offset, P = P of

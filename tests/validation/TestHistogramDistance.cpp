@@ -1,15 +1,15 @@
-// Distances between binned distributions (validation/distribution_distance.hpp),
+// Distances between binned distributions (validation/histogram_distance.hpp),
 // used by the w6hat fast/slow/liquid verdicts: exact values on histograms whose
 // CDFs are known by construction, and the block bootstrap's interval.
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
-#include "validation/distribution_distance.hpp"
+#include "validation/histogram_distance.hpp"
 
 using namespace gb::validation;
 
-TEST(DistributionDistance, ExactOnShiftedAndDisjointHistograms) {
+TEST(HistogramDistance, ExactOnShiftedAndDisjointHistograms) {
   const Counts a{0, 10, 10, 10, 10, 0, 0, 0};  // uniform over bins 1-4
   const Counts b{0, 0, 0, 10, 10, 10, 10, 0};  // the same shape two bins right
   const Counts c{0, 0, 0, 0, 0, 0, 0, 7};      // all mass in the last bin
@@ -26,7 +26,7 @@ TEST(DistributionDistance, ExactOnShiftedAndDisjointHistograms) {
   EXPECT_THROW(ks_distance(a, Counts{1, 2}), std::invalid_argument);
 }
 
-TEST(DistributionDistance, BlockBootstrapIntervalBracketsTheDistance) {
+TEST(HistogramDistance, BlockBootstrapIntervalBracketsTheDistance) {
   // Eight blocks (origins) each of a and of b (b = a shifted by two bins), with
   // block-to-block scatter in the bin weights.
   std::vector<Counts> A, B;

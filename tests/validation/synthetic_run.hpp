@@ -24,6 +24,10 @@ struct SyntheticRunSpec {
   long n_fast = 200, n_slow = 3800;
   bool paper_protocol = false;
   bool md_dma = false;  // write analysis/md_dma.csv with peaks at 528 K and 665 K
+  // Viscosity (issue 11): eta(T) = eta0 exp(E_eta / kT) at isothermal T >= 1000 K, G_inf, exponential
+  // stress ACF with tau = eta / G_inf -> analysis/viscosity.csv and analysis/<stage>/stress_acf.csv.
+  bool viscosity = false;
+  double eta0_Pa_s = 2e-4, E_eta_eV = 0.40, G_inf_GPa = 30, eta_rel_error = 0.05;
 };
 
 /// Write the run under `dir` (created).  Deterministic (fixed seed).

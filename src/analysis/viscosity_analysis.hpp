@@ -1,0 +1,77 @@
+#pragma once
+// Run-directory observables of issue 11 (MD-DMA and viscosity), written by
+// `glassbench analyze run DIR` (docs/run-directory.md):
+//
+//  shear stages (stages/<stage>/stress-rNNN.csv, one per replica, with
+//  strain_xy; stage.yaml `shear:` block):
+//    analysis/<stage>/md_dma_replicas.csv  replica,storage_modulus_GPa,loss_modulus_GPa,phase_rad,
+//                                          sigma0_GPa,rms_residual_GPa,cycles
+//    analysis/md_dma.csv   T_K,replicas,storage_modulus_GPa,storage_modulus_error_GPa,
+//                          loss_modulus_GPa,loss_modulus_error_GPa,phase_rad,phase_error_rad
+//    analysis/md_dma.json  the same plus the loss peaks (T, error, prominence) and the method
+//  isothermal stages with stages/<stage>/stress.csv:
+//    analysis/<stage>/stress_acf.csv  lag_ps,acf_bar2,acf_error_bar2,running_eta_mPa_s,
+//                                     running_eta_error_mPa_s (Green-Kubo)
+//    analysis/<stage>/viscosity.json  Green-Kubo, G_inf, S(q) first peak, F_s(q1,t) tau_alpha,
+//                                     Maxwell eta (when a trajectory exists)
+//    analysis/<stage>/fs.csv          t_ps,Fs (at q1);  sq.csv  q_per_A,S
+//    analysis/viscosity.csv  T_K,eta_gk_Pa_s,eta_gk_error_Pa_s,G_inf_GPa,G_inf_error_GPa,
+//                            q1_per_A,tau_alpha_ps,tau_alpha_error_ps,eta_maxwell_Pa_s,
+//                            eta_maxwell_error_Pa_s,gk_cutoff_ps,gk_length_ps,gk_ps_for_10pct
+//    analysis/viscosity.json  per-stage records + the inheritance estimate at 293 K (>= 3 T)
+// The shear stress is sigma_xy = -p_xy (p: LAMMPS pressure tensor), converted
+// bar -> GPa (1e-4); time in the stress file counts from the start of the
+// replica's shearing, so the applied strain is eps_A sin(2 pi f t).
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "analysis/green_kubo.hpp"
+#include "analysis/md_dma.hpp"
+
+namespace gb::analysis {
+
+struct ShearStageSpec {
+  double T_K = 0;
+  double frequency_per_ps = 1e-3;   // 1 GHz
+  double strain_amplitude = 0.01;
+  int replicas = 0;
+};
+
+struct ShearStageResult {
+  TemperatureModuli moduli;
+  std::vector<SinusoidFit> fits;       // per replica
+  std::vector<DynamicModuli> replicas; // per replica, GPa
+};
+
+/// Replica stress files of one shear stage: stress-r000.csv, stress-r001.csv, ...
+std::vector<std::string> shear_replica_files(const std::string& stage_dir);
+
+/// Fits every replica; throws gb::InputError if a replica file is bad or none exist.
+ShearStageResult analyze_shear_stage(const std::string& stage_dir, const ShearStageSpec& spec);
+
+/// Writes md_dma_replicas.csv into out_dir.
+void write_shear_stage(const std::string& out_dir, const ShearStageResult& r, const std::string& command);
+
+/// md_dma.csv + md_dma.json for a set of temperatures (any order).
+nlohmann::json write_md_dma(const std::string& analysis_dir, std::vector<TemperatureModuli> temps,
+                            const std::string& command);
+
+struct ViscosityStageOptions {
+  GreenKuboOptions gk;
+  bool scattering = true;   // S(q), F_s, tau_alpha, Maxwell from the trajectory when present
+  int max_frames = -1;
+};
+
+/// Green-Kubo (and Maxwell when the stage has a trajectory) for one isothermal
+/// stage whose stress.csv exists; writes its files into out_dir and returns
+/// the stage's viscosity record (also viscosity.json).
+nlohmann::json analyze_viscosity_stage(const std::string& stage_dir, double T_K, double md_timestep_ps,
+                                       const std::string& out_dir, const ViscosityStageOptions& opt,
+                                       const std::string& command);
+
+/// viscosity.csv + viscosity.json (with the inheritance estimate) from the stage records.
+nlohmann::json write_viscosity_summary(const std::string& analysis_dir, const std::vector<nlohmann::json>& records,
+                                       const std::string& command);
+
+}  // namespace gb::analysis

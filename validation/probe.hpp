@@ -27,6 +27,8 @@ Measurement probe_w6hat_fast_liquid(const Reference& ref, const RunDirectory& ru
 Measurement probe_w6hat_ideal(const Reference& ref, const RunDirectory& run);
 Measurement probe_species_mobility(const Reference& ref, const RunDirectory& run);
 Measurement probe_md_dma_loss_peaks(const Reference& ref, const RunDirectory& run);
+Measurement probe_md_dma_peak_on_string_line(const Reference& ref, const RunDirectory& run);
+Measurement probe_viscosity_gk_maxwell(const Reference& ref, const RunDirectory& run);
 
 /// Probes that do not read the run (software self-checks, e.g. w6hat of ideal
 /// clusters) are evaluated once, not per run.

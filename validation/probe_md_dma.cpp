@@ -11,10 +11,16 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <limits>
+
+#include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
 
 #include "analysis/md_dma.hpp"
+#include "core/error.hpp"
+#include "validation/linear_fit.hpp"
 #include "validation/probe.hpp"
 #include "validation/stage_dynamics.hpp"
 
@@ -65,6 +71,93 @@ Measurement probe_md_dma_loss_peaks(const Reference& ref, const RunDirectory& ru
                                      have_se ? fmt::format(", prominence {:.1f} SE", p.prominence_se)
                                              : std::string(" (no replica errors: grid term only)"),
                                      peaks[0].T_K, peaks[1].T_K));
+}
+
+}  // namespace gb::validation
+
+namespace gb::validation {
+
+// Probe "md_dma_peak_on_string_line" (paper Fig. 5b: the 528 K MD-DMA peak,
+// plotted at tau = 1/(2 pi f), lies on the Arrhenius line of the string-like
+// diffusion time).  Value: log10 tau_DMA - log10 tau_string(T_peak) in decades,
+// for the lowest-temperature loss peak that stands out (prominence >= 2 SE);
+// tau_string(T) from a weighted Arrhenius line through the string-ratio peak
+// times of the isothermal stages.  Error: the line's prediction error at
+// T_peak and the peak's temperature error through the slope, in quadrature.
+Measurement probe_md_dma_peak_on_string_line(const Reference& ref, const RunDirectory& run) {
+  (void)ref;
+  const std::filesystem::path js = std::filesystem::path(run.path()) / "analysis" / "md_dma.json";
+  if (!std::filesystem::exists(js)) return Measurement::skipped("missing MD-DMA data: analysis/md_dma.json");
+  nlohmann::json doc;
+  try {
+    std::ifstream in(js);
+    doc = nlohmann::json::parse(in);
+  } catch (const std::exception& e) {
+    throw InputError({js.string(), 0, 0}, "", std::string("not valid JSON: ") + e.what());
+  }
+  if (!doc.contains("frequency_GHz") || !doc["frequency_GHz"].is_number())
+    return Measurement::skipped("md_dma.json has no frequency_GHz");
+  const double f_per_s = doc["frequency_GHz"].get<double>() * 1e9;
+  double T = NAN, sT = NAN;
+  for (const auto& p : doc.value("loss_peaks", nlohmann::json::array())) {
+    const double prom = p.value("prominence_se", std::numeric_limits<double>::infinity());
+    const double t = p.at("T_K").get<double>();
+    if (p["prominence_se"].is_number() && prom < kMinProminenceSe) continue;
+    if (!std::isfinite(T) || t < T) T = t, sT = p.at("sigma_T_K").get<double>();
+  }
+  if (!std::isfinite(T)) return Measurement::too_weak("no MD-DMA loss peak stands out by >= 2 SE");
+  std::vector<std::string> notes;
+  const auto peaks = string_peaks(run, notes);
+  if (peaks.size() < 3)
+    return Measurement::skipped(fmt::format("too little data: {} isothermal stage(s) with a string-ratio peak, need 3",
+                                            peaks.size()));
+  std::vector<double> x, y, s;
+  for (const auto& p : peaks) {
+    x.push_back(1.0 / p.T_K);
+    y.push_back(std::log(p.t_ps * 1e-12));
+    s.push_back(p.sigma_ln_t);
+  }
+  const LineFit line = fit_line(x, y, s);
+  const double ln10 = std::log(10.0);
+  const double log10_string = line.at(1.0 / T) / ln10;
+  const double log10_dma = -std::log10(2 * M_PI * f_per_s);
+  const double sig = std::hypot(line.sigma_at(1.0 / T), line.b * sT / (T * T)) / ln10;
+  return Measurement::of(log10_dma - log10_string, sig,
+                         fmt::format("loss peak at {:.0f} ± {:.0f} K: tau = 1/(2 pi f) = 10^{:.2f} s; string-diffusion "
+                                     "Arrhenius line over {} stages gives 10^{:.2f} s there",
+                                     T, sT, log10_dma, peaks.size(), log10_string));
+}
+
+// Probe "viscosity_gk_maxwell": log10(eta_Maxwell / eta_GK) at the hottest
+// isothermal stage (>= T_min_K, default 1400 K) that has both, from
+// analysis/viscosity.csv; error from both relative errors in quadrature.
+Measurement probe_viscosity_gk_maxwell(const Reference& ref, const RunDirectory& run) {
+  const std::string file = (std::filesystem::path(run.path()) / "analysis" / "viscosity.csv").string();
+  if (!std::filesystem::exists(file))
+    return Measurement::skipped("missing viscosity data: analysis/viscosity.csv (no isothermal stage with a stress series)");
+  auto cols = read_numeric_csv(file);
+  auto col = [&](const char* n) -> const std::vector<double>* {
+    for (auto& [k, v] : cols)
+      if (k == n) return &v;
+    return nullptr;
+  };
+  const auto *T = col("T_K"), *g = col("eta_gk_Pa_s"), *ge = col("eta_gk_error_Pa_s"), *m = col("eta_maxwell_Pa_s"),
+             *me = col("eta_maxwell_error_Pa_s");
+  if (!T || !g || !ge || !m || !me) return Measurement::skipped("viscosity.csv lacks eta_gk/eta_maxwell columns");
+  const double T_min = ref.param_number("T_min_K", 1400);
+  int best = -1;
+  for (size_t i = 0; i < T->size(); ++i)
+    if ((*T)[i] >= T_min && (*g)[i] > 0 && (*m)[i] > 0 && std::isfinite((*ge)[i]) && std::isfinite((*me)[i]) &&
+        (best < 0 || (*T)[i] > (*T)[static_cast<size_t>(best)]))
+      best = static_cast<int>(i);
+  if (best < 0)
+    return Measurement::skipped(fmt::format("no stage at T >= {:g} K with both Green-Kubo and Maxwell viscosities", T_min));
+  const size_t i = static_cast<size_t>(best);
+  const double v = std::log10((*m)[i] / (*g)[i]);
+  const double s = std::hypot((*me)[i] / (*m)[i], (*ge)[i] / (*g)[i]) / std::log(10.0);
+  return Measurement::of(v, s,
+                         fmt::format("{:g} K: Green-Kubo {:.3g} ± {:.2g} mPa s, Maxwell G_inf tau_alpha {:.3g} ± {:.2g} mPa s",
+                                     (*T)[i], (*g)[i] * 1e3, (*ge)[i] * 1e3, (*m)[i] * 1e3, (*me)[i] * 1e3));
 }
 
 }  // namespace gb::validation

@@ -16,6 +16,8 @@ const RunProbe* find_run_probe(const std::string& name) {
       {"w6hat_ideal", probe_w6hat_ideal},
       {"species_mobility", probe_species_mobility},
       {"md_dma_loss_peaks", probe_md_dma_loss_peaks},
+      {"md_dma_peak_on_string_line", probe_md_dma_peak_on_string_line},
+      {"viscosity_gk_maxwell", probe_viscosity_gk_maxwell},
   };
   auto it = probes.find(name);
   return it == probes.end() ? nullptr : &it->second;

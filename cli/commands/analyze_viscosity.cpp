@@ -74,8 +74,8 @@ void setup(CLI::App& parent) {
   });
 
   auto d = std::make_shared<DmaArgs>();
-  auto* m = parent.add_subcommand("dma", "MD-DMA: E' and E'' of one shear stage (replica files stress-rNNN.csv)");
-  m->add_option("stage_dir", d->stage_dir, "stage directory holding stress-r000.csv, ...")->required()->check(CLI::ExistingDirectory);
+  auto* m = parent.add_subcommand("dma", "MD-DMA: E' and E'' of one shear stage (its stress.csv, all replicas)");
+  m->add_option("stage_dir", d->stage_dir, "stage directory holding stress.csv (replica,t_shear_ps,...,pxy_bar columns)")->required()->check(CLI::ExistingDirectory);
   m->add_option("--temperature-K", d->T_K, "temperature of the stage (for the output)")->required();
   m->add_option("--frequency-GHz", d->f_GHz, "shear frequency (default 1)")->check(CLI::PositiveNumber);
   m->add_option("--strain-amplitude", d->strain, "strain amplitude eps_A (default 0.01)")->check(CLI::PositiveNumber);

@@ -72,7 +72,10 @@ GreenKuboResult green_kubo(const std::vector<StressSeries>& series, const GreenK
                                    s.interval_ps(), series[0].source, R.interval_ps));
     block_len = std::min(block_len, s.size() / static_cast<size_t>(opt.blocks));
     vsum += s.mean_volume_A3();
-    tsum += s.mean_temperature_K();
+    const double Ts = std::isfinite(s.mean_temperature_K()) ? s.mean_temperature_K() : opt.temperature_K;
+    if (!(Ts > 0))
+      throw InputError({s.source, 0, 0}, "temperature_K", "no temperature column and no stage temperature given");
+    tsum += Ts;
     R.total_length_ps += static_cast<double>(s.size()) * R.interval_ps;
   }
   R.volume_A3 = vsum / static_cast<double>(series.size());

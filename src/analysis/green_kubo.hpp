@@ -37,6 +37,7 @@ struct GreenKuboOptions {
   double max_lag_ps = 0;      // lag window; 0: half a block
   double noise_sigmas = 2.0;  // cut-off rule, see above
   bool subtract_mean = true;  // fluctuations about each series' mean (false: raw products, as LAMMPS)
+  double temperature_K = 0;   // used for series without a temperature column (the stage set point)
 };
 
 struct GreenKuboResult {

@@ -36,9 +36,10 @@ StressSeries read_stress_csv(const std::string& path) {
   s.time_ps = t.values(t.column("time_ps"));
   for (int c = 0; c < 6; ++c) s.p_bar[c] = t.values(t.column(kComponents[c]));
   s.volume_A3 = t.values(t.column("volume_A3"));
-  s.temperature_K = t.values(t.column("temperature_K"));
-  for (size_t i = 0; i < t.header.size(); ++i)
+  for (size_t i = 0; i < t.header.size(); ++i) {
     if (t.header[i] == "strain_xy") s.strain_xy = t.values(static_cast<int>(i));
+    if (t.header[i] == "temperature_K") s.temperature_K = t.values(static_cast<int>(i));
+  }
   if (s.size() < 2) throw InputError({path, 0, 0}, "time_ps", fmt::format("{} rows; need at least 2", s.size()));
   const double dt = s.interval_ps();
   if (!(dt > 0)) throw InputError({path, 0, 0}, "time_ps", "times must increase");

@@ -3,7 +3,9 @@
 // runner writes it to stages/<stage>/stress.csv (docs/run-directory.md):
 //
 //   # provenance line(s)
-//   step,time_ps,pxx_bar,pyy_bar,pzz_bar,pxy_bar,pxz_bar,pyz_bar,volume_A3,temperature_K
+//   step,time_ps,pxx_bar,pyy_bar,pzz_bar,pxy_bar,pxz_bar,pyz_bar,volume_A3[,temperature_K]
+// (temperature_K optional: without it the stage's set point is used).  Shear
+// stages add replica,t_shear_ps,strain_xy columns (one file, all replicas).
 //
 // p_ab is LAMMPS's pressure tensor (compute pressure: kinetic + virial, bar,
 // metal units); the shear stress is sigma_ab = -p_ab.  xy strain rows of a
@@ -20,7 +22,7 @@ struct StressSeries {
   std::vector<double> time_ps;
   std::array<std::vector<double>, 6> p_bar;  // pxx pyy pzz pxy pxz pyz
   std::vector<double> volume_A3;
-  std::vector<double> temperature_K;
+  std::vector<double> temperature_K;         // may be empty (then mean_temperature_K() is NaN)
   std::vector<double> strain_xy;             // empty unless a shear stage wrote it
 
   size_t size() const { return time_ps.size(); }

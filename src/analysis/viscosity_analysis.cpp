@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "analysis/csv_table.hpp"
 #include "analysis/dynamics_output.hpp"
 #include "analysis/output_provenance.hpp"
 #include "analysis/scattering.hpp"
@@ -26,30 +28,27 @@ constexpr double kGPaPerBar = 1e-4;
 nlohmann::json num(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 }  // namespace
 
-std::vector<std::string> shear_replica_files(const std::string& stage_dir) {
-  std::vector<std::string> files;
-  if (!fs::is_directory(stage_dir)) return files;
-  for (const auto& e : fs::directory_iterator(stage_dir)) {
-    const std::string n = e.path().filename().string();
-    if (n.rfind("stress-r", 0) == 0 && n.size() > 12 && n.substr(n.size() - 4) == ".csv") files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 ShearStageResult analyze_shear_stage(const std::string& stage_dir, const ShearStageSpec& spec) {
-  const auto files = shear_replica_files(stage_dir);
-  if (files.empty()) throw InputError({stage_dir, 0, 0}, "stress-r*.csv", "shear stage without replica stress files");
+  const std::string file = stage_dir + "/stress.csv";
+  const CsvTable t = read_csv_table(file);
+  const auto rep = t.values(t.column("replica"));
+  const auto ts = t.values(t.column("t_shear_ps"));
+  const auto pxy = t.values(t.column("pxy_bar"));
+  std::map<long, std::pair<std::vector<double>, std::vector<double>>> by;
+  for (size_t i = 0; i < rep.size(); ++i) {
+    if (rep[i] < 0) continue;  // not shearing (decorrelation segment)
+    auto& [tt, sg] = by[std::lround(rep[i])];
+    tt.push_back(ts[i]);
+    sg.push_back(-pxy[i] * kGPaPerBar);  // sigma_xy = -p_xy
+  }
+  if (by.empty()) throw InputError({file, 0, 0}, "replica", "no shearing rows (replica >= 0)");
   ShearStageResult r;
-  for (const auto& f : files) {
-    const StressSeries s = read_stress_csv(f);
-    std::vector<double> sigma;
-    for (double p : s.p_bar[3]) sigma.push_back(-p * kGPaPerBar);  // sigma_xy = -p_xy
+  for (const auto& [k, v] : by) {
     SinusoidFit fit;
     try {
-      fit = fit_sinusoid(s.time_ps, sigma, spec.frequency_per_ps);
+      fit = fit_sinusoid(v.first, v.second, spec.frequency_per_ps);
     } catch (const InputError& e) {
-      throw InputError({f, 0, 0}, "time_ps", e.what());
+      throw InputError({file, 0, 0}, "t_shear_ps", fmt::format("replica {}: {}", k, e.what()));
     }
     r.fits.push_back(fit);
     r.replicas.push_back(dynamic_moduli(fit, spec.strain_amplitude));
@@ -71,7 +70,7 @@ void write_shear_stage(const std::string& out_dir, const ShearStageResult& r, co
   write_file_atomically(out_dir + "/md_dma_replicas.csv", o.str());
 }
 
-nlohmann::json write_md_dma(const std::string& analysis_dir, std::vector<TemperatureModuli> temps,
+nlohmann::json write_md_dma(const std::string& analysis_dir, std::vector<TemperatureModuli> temps, double frequency_GHz,
                             const std::string& command) {
   fs::create_directories(analysis_dir);
   std::sort(temps.begin(), temps.end(), [](const auto& a, const auto& b) { return a.T_K < b.T_K; });
@@ -101,6 +100,7 @@ nlohmann::json write_md_dma(const std::string& analysis_dir, std::vector<Tempera
                      {"loss_modulus_GPa", p.height}, {"prominence_se", num(p.prominence_se)},
                      {"persistence", p.persistence}});
   nlohmann::json doc{{"temperatures", rows}, {"loss_peaks", peaks}, {"peak_method", loss_peak_method()},
+                     {"frequency_GHz", frequency_GHz},
                      {"units", {{"moduli", "GPa"}, {"phase", "rad"}, {"T", "K"}}}};
   write_json(analysis_dir + "/md_dma.json", doc, {command, analysis_dir});
   return doc;
@@ -112,7 +112,9 @@ nlohmann::json analyze_viscosity_stage(const std::string& stage_dir, double T_K,
   fs::create_directories(out_dir);
   const std::string stress = stage_dir + "/stress.csv";
   const StressSeries s = read_stress_csv(stress);
-  const GreenKuboResult gk = green_kubo({s}, opt.gk);
+  GreenKuboOptions gko = opt.gk;
+  gko.temperature_K = T_K;
+  const GreenKuboResult gk = green_kubo({s}, gko);
   {
     std::ostringstream o;
     o << provenance_csv_line(command, stress) << "\n# " << green_kubo_method(opt.gk) << "\n"

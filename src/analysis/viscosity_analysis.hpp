@@ -2,8 +2,9 @@
 // Run-directory observables of issue 11 (MD-DMA and viscosity), written by
 // `glassbench analyze run DIR` (docs/run-directory.md):
 //
-//  shear stages (stages/<stage>/stress-rNNN.csv, one per replica, with
-//  strain_xy; stage.yaml `shear:` block):
+//  shear stages (stages/<stage>/stress.csv with columns replica, t_shear_ps
+//  (time since that replica's shearing began), strain_xy, pxx_bar..pyz_bar;
+//  rows with replica < 0 are the unsheared decorrelation segments):
 //    analysis/<stage>/md_dma_replicas.csv  replica,storage_modulus_GPa,loss_modulus_GPa,phase_rad,
 //                                          sigma0_GPa,rms_residual_GPa,cycles
 //    analysis/md_dma.csv   T_K,replicas,storage_modulus_GPa,storage_modulus_error_GPa,
@@ -44,17 +45,15 @@ struct ShearStageResult {
   std::vector<DynamicModuli> replicas; // per replica, GPa
 };
 
-/// Replica stress files of one shear stage: stress-r000.csv, stress-r001.csv, ...
-std::vector<std::string> shear_replica_files(const std::string& stage_dir);
-
-/// Fits every replica; throws gb::InputError if a replica file is bad or none exist.
+/// Fits every replica of stage_dir/stress.csv; throws gb::InputError if the file is bad or has no shearing rows.
 ShearStageResult analyze_shear_stage(const std::string& stage_dir, const ShearStageSpec& spec);
 
 /// Writes md_dma_replicas.csv into out_dir.
 void write_shear_stage(const std::string& out_dir, const ShearStageResult& r, const std::string& command);
 
 /// md_dma.csv + md_dma.json for a set of temperatures (any order).
-nlohmann::json write_md_dma(const std::string& analysis_dir, std::vector<TemperatureModuli> temps,
+/// frequency_GHz is recorded (md_dma.json) for the relaxation time 1/(2 pi f) of a peak.
+nlohmann::json write_md_dma(const std::string& analysis_dir, std::vector<TemperatureModuli> temps, double frequency_GHz,
                             const std::string& command);
 
 struct ViscosityStageOptions {

@@ -20,9 +20,8 @@ Figure figure_loss_modulus(const Runs& runs, GnuplotRunner& gp) {
            "", ""};
   std::string plots, extra;
   for (size_t r = 0; r < runs.size(); ++r) {
-    const std::filesystem::path dir = std::filesystem::path(runs[r].path()) / "analysis";
     std::vector<std::string> cols;
-    const std::string t = csv_as_table((dir / "md_dma.csv").string(), cols);
+    const std::string t = csv_as_table(runs[r].layout().md_dma_csv(), cols);
     int cT = -1, cE = -1, cEe = -1, cS = -1, cSe = -1;
     for (size_t c = 0; c < cols.size(); ++c) {
       const int k = static_cast<int>(c) + 1;
@@ -51,7 +50,7 @@ Figure figure_loss_modulus(const Runs& runs, GnuplotRunner& gp) {
         plots += fmt::format(", '{}' using {}:{} axes x1y2 with linespoints pt 6 dt 2 lc {} title {}", name, cT, cS, r + 1,
                              gp_quote("E'" + tag));
     }
-    std::ifstream js(dir / "md_dma.json");
+    std::ifstream js(runs[r].layout().md_dma_json());
     if (js) {
       try {
         const auto doc = nlohmann::json::parse(js);

@@ -13,10 +13,10 @@ Figure figure_msd_species(const Runs& runs, GnuplotRunner& gp) {
            "the dotted line marks (2.0 A)^2, the fast-atom criterion.", "", ""};
   std::string plots;
   for (size_t r = 0; r < runs.size(); ++r) {
-    const auto* s = runs[r].nearest_stage_with(300, "msd.csv");
+    const auto* s = runs[r].nearest_stage_with(300, rundir::AnalysisFile::MsdCsv);
     if (!s) continue;
     std::vector<std::string> cols;
-    const std::string t = csv_as_table((std::filesystem::path(s->analysis_path) / "msd.csv").string(), cols);
+    const std::string t = csv_as_table(s->analysis.file(rundir::AnalysisFile::MsdCsv), cols);
     if (t.empty() || cols.empty()) continue;
     const std::string name = fmt::format("msd{}.dat", r);
     gp.add_data(name, t);

@@ -97,7 +97,7 @@ Figure figure_relaxation_map(const Runs& runs, GnuplotRunner& gp) {
       // Viscosity on the map (issue 11): the Maxwell time eta_GK / G_inf (s), right axis.
       std::vector<std::string> cols;
       const std::string t =
-          csv_as_table((std::filesystem::path(run.path()) / "analysis" / "viscosity.csv").string(), cols);
+          csv_as_table(run.layout().viscosity_csv(), cols);
       int cT = -1, ce = -1, cg = -1;
       for (size_t c = 0; c < cols.size(); ++c) {
         if (cols[c] == "T_K") cT = static_cast<int>(c) + 1;

@@ -16,7 +16,7 @@ Figure figure_string_ratio(const Runs& runs, GnuplotRunner& gp) {
   for (size_t r = 0; r < runs.size(); ++r)
     for (const auto* s : runs[r].isothermal_stages()) {
       std::vector<std::string> cols;
-      const std::string t = csv_as_table((std::filesystem::path(s->analysis_path) / "strings.csv").string(), cols);
+      const std::string t = csv_as_table(s->analysis.file(rundir::AnalysisFile::StringsCsv), cols);
       int ct = -1, cr = -1;
       for (size_t c = 0; c < cols.size(); ++c) {
         if (cols[c] == "t_ps") ct = c + 1;

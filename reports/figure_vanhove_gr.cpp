@@ -18,15 +18,15 @@ Figure figure_vanhove_gr(const Runs& runs, GnuplotRunner& gp) {
            "pair correlation g(r). Multi-peaked p(u,t) at the g(r) peak positions is the signature of string-like hops.",
            "", ""};
   for (const auto& run : runs) {
-    const auto* s = run.nearest_stage_with(300, "vanhove.csv");
-    if (!s || !run.has_analysis_file(*s, "gr.csv")) continue;
+    const auto* s = run.nearest_stage_with(300, rundir::AnalysisFile::VanHove);
+    if (!s || !s->has(rundir::AnalysisFile::Gr)) continue;
     std::vector<std::string> vc, gc;
-    const std::string vt = csv_as_table((std::filesystem::path(s->analysis_path) / "vanhove.csv").string(), vc);
-    const std::string gt = csv_as_table((std::filesystem::path(s->analysis_path) / "gr.csv").string(), gc);
+    const std::string vt = csv_as_table(s->analysis.file(rundir::AnalysisFile::VanHove), vc);
+    const std::string gt = csv_as_table(s->analysis.file(rundir::AnalysisFile::Gr), gc);
     if (vt.empty() || gt.empty() || vc.size() < 3 || gc.size() < 2 || vc[0] != "t_ps" || vc[1] != "u_A") continue;
     gp.add_data("vanhove.dat", vt);
     gp.add_data("gr.dat", gt);
-    const auto cols = validation::read_numeric_csv((std::filesystem::path(s->analysis_path) / "vanhove.csv").string());
+    const auto cols = validation::read_numeric_csv(s->analysis.file(rundir::AnalysisFile::VanHove));
     std::set<double> times(cols[0].second.begin(), cols[0].second.end());
     std::string pv, pg;
     for (double t : times)

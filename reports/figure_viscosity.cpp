@@ -30,15 +30,15 @@ Figure figure_stress_acf(const Runs& runs, GnuplotRunner& gp) {
   int k = 0;
   for (const auto& run : runs)
     for (const auto* st : run.isothermal_stages()) {
-      const std::filesystem::path dir = st->analysis_path;
+      const std::string acf_file = st->analysis.file(rundir::AnalysisFile::StressAcf);
       std::vector<std::string> cols;
-      const std::string t = csv_as_table((dir / "stress_acf.csv").string(), cols);
+      const std::string t = csv_as_table(acf_file, cols);
       const int cl = col(cols, "lag_ps"), ca = col(cols, "acf_bar2"), ce = col(cols, "running_eta_mPa_s"),
                 cs = col(cols, "running_eta_error_mPa_s");
       if (t.empty() || cl < 0 || ca < 0 || ce < 0 || k >= 6) continue;
       const std::string name = fmt::format("acf{}.dat", k);
       gp.add_data(name, t);
-      const double a0 = validation::read_numeric_csv((dir / "stress_acf.csv").string())[static_cast<size_t>(ca - 1)].second.at(0);
+      const double a0 = validation::read_numeric_csv(acf_file)[static_cast<size_t>(ca - 1)].second.at(0);
       const std::string tag = fmt::format("{:.0f} K{}", st->T_end_K, runs.size() > 1 ? " " + run.case_name() : "");
       const std::string sep = plots.empty() ? "" : ", ";
       plots += fmt::format("{}'{}' using {}:(${}/{}) with lines lw 2 lc {} title {}", sep, name, cl, ca, a0, k + 1,
@@ -72,7 +72,7 @@ Figure figure_viscosity(const Runs& runs, GnuplotRunner& gp) {
   std::string plots;
   for (size_t r = 0; r < runs.size(); ++r) {
     std::vector<std::string> cols;
-    const std::string t = csv_as_table((std::filesystem::path(runs[r].path()) / "analysis" / "viscosity.csv").string(), cols);
+    const std::string t = csv_as_table(runs[r].layout().viscosity_csv(), cols);
     const int cT = col(cols, "T_K"), cg = col(cols, "eta_gk_Pa_s"), cge = col(cols, "eta_gk_error_Pa_s"),
               cm = col(cols, "eta_maxwell_Pa_s"), cme = col(cols, "eta_maxwell_error_Pa_s");
     if (t.empty() || cT < 0 || cg < 0) continue;

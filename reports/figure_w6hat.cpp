@@ -33,9 +33,9 @@ Figure figure_w6hat(const Runs& runs, GnuplotRunner& gp) {
            "Probability density of w6hat; glass stage nearest 300 K (fast: moved > 2.0 A; slow: the rest) and the hottest "
            "stage with order data (liquid). Dashed: icosahedron -0.16975, fcc -0.01316 (paper, Methods).", "", ""};
   for (const auto& run : runs) {
-    const auto* s = run.nearest_stage_with(300, "order.json");
+    const auto* s = run.nearest_stage_with(300, rundir::AnalysisFile::Order);
     if (!s) continue;
-    const auto order = *run.analysis_json(*s, "order.json");
+    const auto order = *run.analysis_json(*s, rundir::AnalysisFile::Order);
     std::string species;
     for (const auto& g : order.value("groups", nlohmann::json::array()))
       if (g.value("mobility", "") == "fast" && g.value("atoms", 0L) > 0 && species.empty()) species = g.value("species", "");
@@ -48,9 +48,9 @@ Figure figure_w6hat(const Runs& runs, GnuplotRunner& gp) {
     std::string plots = fmt::format("'w6fast.dat' using 1:2 with steps lw 2 title {}, 'w6slow.dat' using 1:2 with steps lw 2 title {}",
                                     gp_quote(fmt::format("fast {} ({:g} K, n={})", species, s->temperature_K(), nf)),
                                     gp_quote(fmt::format("slow {} ({:g} K, n={})", species, s->temperature_K(), ns)));
-    const auto* hot = run.hottest_stage_with("order.json");
+    const auto* hot = run.hottest_stage_with(rundir::AnalysisFile::Order);
     if (hot && hot != s && hot->temperature_K() > s->temperature_K()) {
-      const std::string liq = density(*run.analysis_json(*hot, "order.json"), species, "all", &nl);
+      const std::string liq = density(*run.analysis_json(*hot, rundir::AnalysisFile::Order), species, "all", &nl);
       if (!liq.empty()) {
         gp.add_data("w6liq.dat", liq);
         plots += fmt::format(", 'w6liq.dat' using 1:2 with steps lw 2 dt 4 title {}",

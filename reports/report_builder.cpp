@@ -82,7 +82,7 @@ std::string stages_table(const v::RunDirectory& run) {
   std::string h = "<table><tr><th>stage</th><th>kind</th><th>ensemble</th><th>T (K)</th><th>P (bar)</th><th>dt (ps)</th><th>duration (ps)</th></tr>";
   for (const auto& s : run.stages())
     h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:g} → {:g}</td><td>{:g}</td><td>{:g}</td><td>{:g}</td></tr>", esc(s.dir_name),
-                     esc(s.kind), esc(s.ensemble), s.T_start_K, s.T_end_K, s.pressure_bar, s.timestep_ps, s.duration_ps());
+                     esc(s.kind_name), esc(s.ensemble), s.T_start_K, s.T_end_K, s.pressure_bar.value_or(0.0), s.timestep_ps, s.duration_ps());
   return h + "</table>";
 }
 

@@ -25,8 +25,13 @@
 #include "openmm/system_builder.hpp"
 #include "potential/eam_reader.hpp"
 #include "potential/potential_locator.hpp"
+#include "cases/stage_type.hpp"
+#include "rundir/layout.hpp"
+#include "rundir/stage_record.hpp"
+#include "rundir/thermo_log.hpp"
 #include "runners/health_check.hpp"
 #include "runners/md_state.hpp"
+#include "runners/openmm_stage_control.hpp"
 #include "runners/run_log.hpp"
 #include "runners/run_provenance.hpp"
 #include "runners/runner_checkpoint.hpp"
@@ -159,8 +164,11 @@ struct ProtocolRunner::Impl {
     if (forced_props) platform.properties = *forced_props;
   }
 
+  rundir::RunLayout layout() const { return rundir::RunLayout(dir); }
+
   void prepare_directory() {
     dir = opt.out_dir.empty() ? default_run_dir(c) : opt.out_dir;
+    const rundir::RunLayout L = layout();
     if (opt.resume) {
       if (!fs::exists(dir)) throw InputError("--resume: the run directory " + dir + " does not exist");
       ck = load_runner_checkpoint(dir);
@@ -172,16 +180,17 @@ struct ProtocolRunner::Impl {
         throw InputError("--platform " + opt.platform + ": the run in " + dir + " started on " + ck.platform +
                          " and OpenMM checkpoints cannot move between platforms");
     } else {
-      if (fs::exists(runner_state_path(dir)) || fs::exists(dir + "/provenance.yaml"))
+      if (fs::exists(L.runner_state_yaml()) || fs::exists(L.provenance_yaml()))
         throw InputError("the run directory " + dir +
                          " already holds a run; continue it with --resume or choose another --out");
-      fs::create_directories(checkpoint_dir(dir));
-      fs::create_directories(dir + "/stages");
-      write_file_atomically(dir + "/case.yaml", case_text);
+      fs::create_directories(L.checkpoints_dir());
+      fs::create_directories(L.stages_dir());
+      write_file_atomically(L.case_yaml(), case_text);
     }
+    L.write_marker();
   }
 
-  std::string stage_dir(size_t k) const { return dir + "/stages/" + c.stages[k].dir_name; }
+  rundir::StageLayout stage_files(size_t k) const { return layout().stage(c.stages[k].dir_name); }
 
   double time_before_stage(size_t k) const {
     double t = 0;
@@ -197,13 +206,13 @@ struct ProtocolRunner::Impl {
     s.to_step = ck.global_step;
     s.ns_per_day = ns_per_day();
     if (status != "running") s.ended_utc = utc_now_iso8601();
-    write_run_provenance(dir + "/provenance.yaml", prov);
+    write_run_provenance(layout().provenance_yaml(), prov);
   }
 
   void init_provenance() {
     std::string started;
     std::vector<RunSession> sessions;
-    if (opt.resume) sessions = read_run_sessions(dir + "/provenance.yaml", &started);
+    if (opt.resume) sessions = read_run_sessions(layout().provenance_yaml(), &started);
     prov.case_file = c.file;
     prov.case_name = c.name;
     prov.case_sha256 = case_sha;
@@ -237,8 +246,10 @@ struct ProtocolRunner::Impl {
   }
 
   // ------------------------------------------------------------ checkpoints
-  void save_checkpoint(OpenMM::Context& ctx, size_t k, long s, DumpWriter* traj, DumpWriter* vel) {
+  void save_checkpoint(OpenMM::Context& ctx, size_t k, long s, DumpWriter* traj, DumpWriter* vel,
+                       OpenMMStageControl& control) {
     thermo->flush();
+    control.flush();
     if (traj) traj->flush();
     if (vel) vel->flush();
     const long global = c.stage_offset(k) + s;
@@ -276,92 +287,89 @@ struct ProtocolRunner::Impl {
   }
 
   // ----------------------------------------------------------------- stages
-  void write_stage_yaml(size_t k, bool reassigned, int frames, int vframes) {
+  // The stage record (stage.yaml) through the run model; achieved T and P
+  // from this stage's thermo rows after its equilibration.
+  void write_stage_record(size_t k, bool reassigned, int frames, int vframes) {
     const StageSpec& st = c.stages[k];
-    YAML::Emitter e;
-  e.SetDoublePrecision(15);
-    e << YAML::Comment(provenance_line("stage record"));
-    e << YAML::BeginMap;
-    e << YAML::Key << "name" << YAML::Value << st.name;
-    e << YAML::Key << "kind" << YAML::Value << cases::stage_kind_name(st.kind);
-    e << YAML::Key << "ensemble" << YAML::Value << (st.npt ? "NPT" : "NVT");
-    e << YAML::Key << "T_start_K" << YAML::Value << st.t_start_K;
-    e << YAML::Key << "T_end_K" << YAML::Value << st.t_end_K;
-    e << YAML::Key << "pressure_bar" << YAML::Value;
-    if (st.npt) e << st.pressure_bar;
-    else e << YAML::Null;
-    e << YAML::Key << "timestep_ps" << YAML::Value << st.timestep_ps;
-    e << YAML::Key << "steps" << YAML::Value << st.steps;
-    e << YAML::Key << "first_step" << YAML::Value << c.stage_offset(k);
-    e << YAML::Key << "first_time_ps" << YAML::Value << time_before_stage(k);
-    e << YAML::Key << "equilibration_steps" << YAML::Value << st.equilibration_steps;
-    e << YAML::Key << "thermo_interval_steps" << YAML::Value << st.output.thermo_steps;
-    e << YAML::Key << "dump_interval_steps" << YAML::Value << st.output.positions_steps;
-    e << YAML::Key << "frames" << YAML::Value << frames;
-    e << YAML::Key << "trajectory" << YAML::Value;
-    if (st.output.positions_steps > 0) e << (st.output.compress ? "trajectory.dump.gz" : "trajectory.dump");
-    else e << YAML::Null;
-    e << YAML::Key << "velocity_dump_interval_steps" << YAML::Value << st.output.velocities_steps;
-    e << YAML::Key << "velocity_frames" << YAML::Value << vframes;
-    e << YAML::Key << "elements" << YAML::Value << YAML::Flow << topo.type_names;
-    e << YAML::Key << "started_from" << YAML::Value;
-    if (st.start_from.empty()) e << YAML::Null;
-    else e << st.start_from;
-    e << YAML::Key << "velocities_reassigned" << YAML::Value << reassigned;
-    e << YAML::Key << "thermostat" << YAML::Value << YAML::Flow << YAML::BeginMap;
-    e << YAML::Key << "kind" << YAML::Value << cases::thermostat_name(st.thermostat.kind);
-    e << YAML::Key << "time_constant_ps" << YAML::Value << st.thermostat.time_constant_ps << YAML::EndMap;
-    e << YAML::Key << "barostat_interval_steps" << YAML::Value;
-    if (st.npt) e << st.barostat_interval;
-    else e << YAML::Null;
-    if (st.kind == StageSpec::Kind::Quench)
-      e << YAML::Key << "ramp_interval_steps" << YAML::Value << st.ramp_interval_steps;
-    e << YAML::EndMap;
-    write_file_atomically(stage_dir(k) + "/stage.yaml", std::string(e.c_str()) + "\n");
+    rundir::StageRecord r;
+    r.name = st.name;
+    r.dir_name = st.dir_name;
+    r.kind = st.kind;
+    r.ensemble = st.npt ? "NPT" : "NVT";
+    r.T_start_K = st.t_start_K;
+    r.T_end_K = st.t_end_K;
+    if (st.npt) r.pressure_bar = st.pressure_bar;
+    r.timestep_ps = st.timestep_ps;
+    r.steps = st.steps;
+    r.first_step = c.stage_offset(k);
+    r.first_time_ps = time_before_stage(k);
+    r.equilibration_steps = st.equilibration_steps;
+    r.thermo_interval_steps = st.output.thermo_steps;
+    r.dump_interval_steps = st.output.positions_steps;
+    r.frames = frames;
+    if (st.output.positions_steps > 0) r.trajectory = st.output.compress ? "trajectory.dump.gz" : "trajectory.dump";
+    r.velocity_dump_interval_steps = st.output.velocities_steps;
+    r.velocity_frames = vframes;
+    r.elements = topo.type_names;
+    r.started_from = st.start_from;
+    r.velocities_reassigned = reassigned;
+    r.thermostat_kind = cases::thermostat_name(st.thermostat.kind);
+    r.thermostat_time_constant_ps = st.thermostat.time_constant_ps;
+    if (st.npt) r.barostat_interval_steps = st.barostat_interval;
+    r.parameters = cases::stage_type(st.kind).record_parameters(st);
+    thermo->flush();
+    r.achieved = rundir::achieved_conditions(rundir::read_thermo_log(layout().thermo_csv()), st.name,
+                                             r.first_step + st.equilibration_steps);
+    write_file_atomically(stage_files(k).stage_yaml(), rundir::stage_record_yaml(r, provenance_line("stage record")));
   }
 
-  // Returns false when interrupted (checkpoint written).
-  bool run_stage(size_t k, bool resume_mid) {
-    const StageSpec& st = c.stages[k];
-    const long offset = c.stage_offset(k);
-    const int ki = static_cast<int>(k);
-    fs::create_directories(stage_dir(k));
-    auto where = [&](long s) {
-      return fmt::format("stage {}, step {} (global step {})", st.dir_name, s, offset + s);
-    };
+  // Everything one stage holds while it runs.
+  struct StageSession {
+    EamSystem es;
+    int baro = -1;
+    std::unique_ptr<OpenMM::Integrator> integ;
+    std::unique_ptr<OpenMM::Context> ctx;
+    std::unique_ptr<OpenMMStageControl> control;
+    std::unique_ptr<DensityGuard> guard;
+    HealthLimits lim;
+    std::unique_ptr<DumpWriter> traj, vel;
+    long s = 0;  // step within the stage
+    bool reassigned = false;
+  };
 
+  // System, integrator, context and the stage's starting state.
+  void open_stage(size_t k, bool resume_mid, StageSession& ss) {
+    const StageSpec& st = c.stages[k];
+    const int ki = static_cast<int>(k);
+    fs::create_directories(stage_files(k).dir());
     EamForceOptions fo;  // defaults: LAMMPS-exact cubic tables on every platform
     // OpenMM 7.7's CPU platform mis-handles triclinic boxes with this force.
     require_platform_supports_box(platform.name, initial.box.triclinic());
-    EamSystem es = build_eam_system(initial, pot, element_of_type, fo);
-    es.system->addForce(new OpenMM::CMMotionRemover(1));
-    const int baro = add_barostat(*es.system, st, stage_seed(c.system.seed, ki, SeedPurpose::Barostat));
-    std::unique_ptr<OpenMM::Integrator> integ(
-        make_integrator(st, stage_seed(c.system.seed, ki, SeedPurpose::Langevin)));
+    ss.es = build_eam_system(initial, pot, element_of_type, fo);
+    ss.es.system->addForce(new OpenMM::CMMotionRemover(1));
+    ss.baro = add_barostat(*ss.es.system, st, stage_seed(c.system.seed, ki, SeedPurpose::Barostat));
+    ss.integ.reset(make_integrator(st, stage_seed(c.system.seed, ki, SeedPurpose::Langevin)));
     // make_context keeps OpenCL's "unsupported implementation" notice off stdout.
-    std::unique_ptr<OpenMM::Context> ctx_owner = make_context(*es.system, *integ, platform);
-    OpenMM::Context& ctx = *ctx_owner;
-
-    long s = 0;
-    bool reassigned = false;
+    ss.ctx = make_context(*ss.es.system, *ss.integ, platform);
+    OpenMM::Context& ctx = *ss.ctx;
     if (resume_mid) {
       std::ifstream in(checkpoint_dir(dir) + "/" + ck.openmm_checkpoint, std::ios::binary);
       if (!in) throw InputError("cannot read the OpenMM checkpoint " + ck.openmm_checkpoint + " in " + dir);
       ctx.loadCheckpoint(in);
-      s = ck.step_in_stage;
-      log->info(fmt::format("resumed {} at step {} (global step {})", st.dir_name, s, offset + s));
+      ss.s = ck.step_in_stage;
+      log->info(fmt::format("resumed {} at step {} (global step {})", st.dir_name, ss.s, c.stage_offset(k) + ss.s));
     } else if (st.start_from.empty()) {
-      ctx.setPeriodicBoxVectors(es.box_nm[0], es.box_nm[1], es.box_nm[2]);
-      ctx.setPositions(es.positions_nm);
+      ctx.setPeriodicBoxVectors(ss.es.box_nm[0], ss.es.box_nm[1], ss.es.box_nm[2]);
+      ctx.setPositions(ss.es.positions_nm);
       OpenMM::LocalEnergyMinimizer::minimize(ctx, kMinimizeToleranceKJPerMolNm, kMinimizeMaxIterations);
       ctx.setVelocitiesToTemperature(st.t_start_K, stage_seed(c.system.seed, ki, SeedPurpose::Velocities));
-      reassigned = true;
+      ss.reassigned = true;
       log->info(fmt::format("stage {}: new {} structure, energy-minimised, velocities at {:g} K", st.dir_name,
                             c.system.structure.kind == cases::StructureSpec::Kind::Random ? "random" : "fcc",
                             st.t_start_K));
     } else {
       const int src = c.stage_index(st.start_from);
-      const OpenMM::State from = read_state_xml(stage_dir(static_cast<size_t>(src)) + "/final_state.xml");
+      const OpenMM::State from = read_state_xml(stage_files(static_cast<size_t>(src)).final_state_xml());
       OpenMM::Vec3 a, b, cc;
       from.getPeriodicBoxVectors(a, b, cc);
       ctx.setPeriodicBoxVectors(a, b, cc);
@@ -369,145 +377,176 @@ struct ProtocolRunner::Impl {
       const double src_T = c.stages[static_cast<size_t>(src)].t_end_K;
       if (std::fabs(src_T - st.t_start_K) > 1e-9) {
         ctx.setVelocitiesToTemperature(st.t_start_K, stage_seed(c.system.seed, ki, SeedPurpose::Velocities));
-        reassigned = true;
+        ss.reassigned = true;
       } else {
         ctx.setVelocities(from.getVelocities());
       }
       log->info(fmt::format("stage {}: from the final state of {}{}", st.dir_name, st.start_from,
-                            reassigned ? fmt::format(", velocities reassigned at {:g} K", st.t_start_K) : ""));
+                            ss.reassigned ? fmt::format(", velocities reassigned at {:g} K", st.t_start_K) : ""));
     }
-    set_temperature(*integ, ctx, st, baro >= 0, target_temperature(st, s));
+    set_temperature(*ss.integ, ctx, st, ss.baro >= 0, target_temperature(st, ss.s));
+    ss.control = std::make_unique<OpenMMStageControl>(ctx, *ss.integ, ss.baro >= 0, *sampler, stage_files(k),
+                                                      c.stage_offset(k), time_before_stage(k), st.timestep_ps,
+                                                      resume_mid ? c.stage_offset(k) + ss.s : -1);
 
     OpenMM::Vec3 box0[3];
-    {
-      const OpenMM::State b0 = ctx.getState(0);
-      b0.getPeriodicBoxVectors(box0[0], box0[1], box0[2]);
-    }
-    DensityGuard guard(*es.eam, box0, "");
-    HealthLimits lim;
-    lim.max_temperature_K = c.limits.max_temperature_K > 0 ? c.limits.max_temperature_K
-                                                           : 5.0 * std::max(st.t_start_K, st.t_end_K) + 1000.0;
+    ctx.getState(0).getPeriodicBoxVectors(box0[0], box0[1], box0[2]);
+    ss.guard = std::make_unique<DensityGuard>(*ss.es.eam, box0, "");
+    ss.lim.max_temperature_K = c.limits.max_temperature_K > 0 ? c.limits.max_temperature_K
+                                                              : 5.0 * std::max(st.t_start_K, st.t_end_K) + 1000.0;
     const double v0 = box0[0][0] * box0[1][1] * box0[2][2] * 1e3;  // nm^3 -> A^3
-    lim.min_volume_A3 = v0 / 3.0;
-    lim.max_volume_A3 = v0 * 3.0;
+    ss.lim.min_volume_A3 = v0 / 3.0;
+    ss.lim.max_volume_A3 = v0 * 3.0;
 
-    // Trajectory writers.
-    std::unique_ptr<DumpWriter> traj, vel;
-    const std::string gz = st.output.compress ? ".gz" : "";
+    const rundir::StageLayout files = stage_files(k);
     if (st.output.positions_steps > 0) {
       DumpWriter::Options o;
       o.gzip = st.output.compress;
-      const std::string p = stage_dir(k) + "/trajectory.dump" + gz;
-      traj = resume_mid ? DumpWriter::resume(p, o, ck.trajectory_frames) : std::make_unique<DumpWriter>(p, o);
+      const std::string p = files.trajectory(o.gzip);
+      ss.traj = resume_mid ? DumpWriter::resume(p, o, ck.trajectory_frames) : std::make_unique<DumpWriter>(p, o);
     }
     if (st.output.velocities_steps > 0) {
       DumpWriter::Options o;
       o.gzip = st.output.compress;
       o.columns = {"id", "type", "xu", "yu", "zu", "vx", "vy", "vz"};
-      const std::string p = stage_dir(k) + "/velocities.dump" + gz;
-      vel = resume_mid ? DumpWriter::resume(p, o, ck.velocity_frames) : std::make_unique<DumpWriter>(p, o);
+      const std::string p = files.velocities(o.gzip);
+      ss.vel = resume_mid ? DumpWriter::resume(p, o, ck.velocity_frames) : std::make_unique<DumpWriter>(p, o);
     }
+  }
 
-    const long thermo_n = st.output.thermo_steps, pos_n = st.output.positions_steps,
-               vel_n = st.output.velocities_steps, eq = st.equilibration_steps;
-    const long ramp_n = st.kind == StageSpec::Kind::Quench ? std::max<long>(1, st.ramp_interval_steps) : 0;
-    const double t_stage0 = time_before_stage(k);
-    const long total_steps = c.total_steps();
-    const double total_ps = c.total_time_ps();
-    const long s0 = s;
+  // Thermo row, dump frames and checks at step s of the stage (state in hand).
+  void sample_step(size_t k, StageSession& ss, const cases::StagePlan& plan, bool do_thermo, bool check,
+                   bool do_pos, bool do_vel, double& last_T) {
+    const StageSpec& st = c.stages[k];
+    const long global = c.stage_offset(k) + ss.s;
+    const std::string where = fmt::format("stage {}, step {} (global step {})", st.dir_name, ss.s, global);
+    const OpenMM::State state =
+        ss.ctx->getState(OpenMM::State::Positions | OpenMM::State::Velocities | OpenMM::State::Energy);
+    if (check) {
+      check_state_finite(state, where);
+      ThermoRow row = sampler->sample(state);
+      check_thermo(row, ss.lim, where);
+      ss.guard->check(state, where);
+      last_T = row.temperature_K;
+      if (do_thermo) {
+        row.stage = st.name;
+        row.step = global;
+        row.time_ps = time_before_stage(k) + ss.s * st.timestep_ps;
+        row.target_temperature_K =
+            ss.s == plan.steps ? st.t_end_K : target_temperature(st, std::min(ss.s, plan.steps - 1));
+        thermo->append(row);
+      }
+    }
+    if (do_pos) ss.traj->write(frame_from_state(state, topo, global, false));
+    if (do_vel) ss.vel->write(frame_from_state(state, topo, global, true));
+  }
+
+  // The scheduler: integrate in chunks up to the next output, hook, checkpoint
+  // or stop point; at each boundary call the kind's hook, then write output.
+  // Returns false when interrupted (checkpoint written).
+  bool run_stage(size_t k, bool resume_mid) {
+    const StageSpec& st = c.stages[k];
+    const cases::StageType& type = cases::stage_type(st.kind);
+    const cases::StagePlan plan = type.plan(st);
+    const long offset = c.stage_offset(k);
+    StageSession ss;
+    open_stage(k, resume_mid, ss);
+    const long s0 = ss.s;
     double last_T = st.t_start_K;
-
+    auto on = [](long s, long every, long from) { return every > 0 && s >= from && (s - from) % every == 0; };
     auto next_multiple = [](long s, long n, long base) {  // smallest base + j*n > s
       if (n <= 0) return std::numeric_limits<long>::max();
       if (s < base) return base;
       return base + ((s - base) / n + 1) * n;
     };
-
+    if (resume_mid && on(s0, plan.hook_every, 0)) {  // hooks are functions of the step: replay without samples
+      ss.control->set_step(s0);
+      ss.control->set_replaying(true);
+      type.at_step(st, s0, *ss.control);
+      ss.control->set_replaying(false);
+    }
     while (true) {
-      if (s > s0 || !resume_mid) {
-        if (ramp_n > 0 && s < st.steps && s % ramp_n == 0)
-          set_temperature(*integ, ctx, st, baro >= 0, target_temperature(st, s));
-        const bool do_thermo = s % thermo_n == 0 || s == st.steps;
-        const bool do_pos = pos_n > 0 && s >= eq && (s - eq) % pos_n == 0;
-        const bool do_vel = vel_n > 0 && s >= eq && (s - eq) % vel_n == 0;
-        const long global = offset + s;
+      if (ss.s > s0 || !resume_mid) {
+        const long s = ss.s, global = offset + s;
+        if (on(s, plan.hook_every, 0)) {
+          ss.control->set_step(s);
+          type.at_step(st, s, *ss.control);
+        }
+        const bool do_thermo = s % plan.thermo_every == 0 || s == plan.steps;
+        const bool do_pos = on(s, plan.positions_every, plan.output_from_step);
+        const bool do_vel = on(s, plan.velocities_every, plan.output_from_step);
         const int sig = opt.handle_signals ? SignalWatch::pending() : 0;
         const bool stop_now = sig != 0 || (opt.stop_at_global_step >= 0 && global >= opt.stop_at_global_step);
         const double since_ckpt = std::chrono::duration<double>(Clock::now() - last_ckpt).count();
         const bool ckpt_now =
-            s < st.steps && s > 0 &&
+            s < plan.steps && s > 0 &&
             ((c.checkpoint.every_steps > 0 && global % c.checkpoint.every_steps == 0) ||
              (c.checkpoint.every_wall_s > 0 && since_ckpt >= c.checkpoint.every_wall_s) || stop_now);
-        if (do_thermo || do_pos || do_vel || ckpt_now) {
-          const OpenMM::State state =
-              ctx.getState(OpenMM::State::Positions | OpenMM::State::Velocities | OpenMM::State::Energy);
-          if (do_thermo || ckpt_now) {
-            check_state_finite(state, where(s));
-            ThermoRow row = sampler->sample(state);
-            check_thermo(row, lim, where(s));
-            guard.check(state, where(s));
-            last_T = row.temperature_K;
-            if (do_thermo) {
-              row.stage = st.name;
-              row.step = global;
-              row.time_ps = t_stage0 + s * st.timestep_ps;
-              row.target_temperature_K = target_temperature(st, std::min(s, st.steps - 1));
-              if (s == st.steps) row.target_temperature_K = st.t_end_K;
-              thermo->append(row);
-            }
-          }
-          if (do_pos) traj->write(frame_from_state(state, topo, global, false));
-          if (do_vel) vel->write(frame_from_state(state, topo, global, true));
-        }
-        if (ckpt_now) save_checkpoint(ctx, k, s, traj.get(), vel.get());
-        if (stop_now && s < st.steps) {
-          if (!ckpt_now) save_checkpoint(ctx, k, s, traj.get(), vel.get());  // s == 0 of a fresh stage
+        if (do_thermo || do_pos || do_vel || ckpt_now)
+          sample_step(k, ss, plan, do_thermo, do_thermo || ckpt_now, do_pos, do_vel, last_T);
+        if (ckpt_now) save_checkpoint(*ss.ctx, k, s, ss.traj.get(), ss.vel.get(), *ss.control);
+        if (stop_now && s < plan.steps) {
+          if (!ckpt_now) save_checkpoint(*ss.ctx, k, s, ss.traj.get(), ss.vel.get(), *ss.control);
           interrupted_by = sig;
           return false;
         }
-        ProgressInfo pi;
-        pi.stage = st.dir_name;
-        pi.step_in_stage = s;
-        pi.stage_steps = st.steps;
-        pi.steps_done = global;
-        pi.steps_total = total_steps;
-        pi.temperature_K = last_T;
-        pi.ns_per_day = ns_per_day();
-        const double rate_ps_per_s = pi.ns_per_day * 1e3 / 86400.0;
-        if (rate_ps_per_s > 0) pi.eta_seconds = (total_ps - (t_stage0 + s * st.timestep_ps)) / rate_ps_per_s;
-        log->progress(pi);
+        report_progress(k, s, last_T);
       }
-      if (s >= st.steps) break;
-      long next = std::min<long>(st.steps, s + std::max(1, opt.max_chunk_steps));
-      next = std::min(next, next_multiple(s, thermo_n, 0));
-      next = std::min(next, next_multiple(s, pos_n, eq));
-      next = std::min(next, next_multiple(s, vel_n, eq));
-      next = std::min(next, next_multiple(s, ramp_n, 0));
+      if (ss.s >= plan.steps) break;
+      long next = std::min<long>(plan.steps, ss.s + std::max(1, opt.max_chunk_steps));
+      next = std::min(next, next_multiple(ss.s, plan.thermo_every, 0));
+      next = std::min(next, next_multiple(ss.s, plan.positions_every, plan.output_from_step));
+      next = std::min(next, next_multiple(ss.s, plan.velocities_every, plan.output_from_step));
+      next = std::min(next, next_multiple(ss.s, plan.hook_every, 0));
       if (c.checkpoint.every_steps > 0)
-        next = std::min(next, next_multiple(offset + s, c.checkpoint.every_steps, 0) - offset);
-      if (opt.stop_at_global_step > offset + s) next = std::min(next, opt.stop_at_global_step - offset);
+        next = std::min(next, next_multiple(offset + ss.s, c.checkpoint.every_steps, 0) - offset);
+      if (opt.stop_at_global_step > offset + ss.s) next = std::min(next, opt.stop_at_global_step - offset);
       try {
-        integ->step(static_cast<int>(next - s));
+        ss.integ->step(static_cast<int>(next - ss.s));
       } catch (const OpenMM::OpenMMException& e) {
-        throw SimulationError(fmt::format("{}: OpenMM stopped the integration: {}", where(next), e.what()));
+        throw SimulationError(fmt::format("stage {}, step {} (global step {}): OpenMM stopped the integration: {}",
+                                          st.dir_name, next, offset + next, e.what()));
       }
-      session_sim_ps += (next - s) * st.timestep_ps;
-      s = next;
+      session_sim_ps += (next - ss.s) * st.timestep_ps;
+      ss.s = next;
     }
-
-    // Stage complete: final state, LAMMPS data file, stage record.
-    const OpenMM::State fin = ctx.getState(OpenMM::State::Positions | OpenMM::State::Velocities |
-                                           OpenMM::State::Energy | OpenMM::State::Parameters);
-    const std::string stamp = provenance_line(st.dir_name + " final state");
-    write_state_xml(stage_dir(k) + "/final_state.xml", fin, stamp);
-    write_lammps_data(stage_dir(k) + "/final.data", config_from_state(fin, topo, true, true), stamp);
-    const int frames = traj ? traj->frames_written() : 0, vframes = vel ? vel->frames_written() : 0;
-    if (traj) traj->close();
-    if (vel) vel->close();
-    write_stage_yaml(k, reassigned || (resume_mid && stage_reassigned_before(k)), frames, vframes);
-    save_stage_boundary(k + 1, offset + st.steps);
-    log->info(fmt::format("stage {} done: {} steps, {} frames, T = {:.1f} K", st.dir_name, st.steps, frames, last_T));
+    finish_stage(k, ss, resume_mid, last_T);
     return true;
+  }
+
+  void report_progress(size_t k, long s, double last_T) {
+    const StageSpec& st = c.stages[k];
+    ProgressInfo pi;
+    pi.stage = st.dir_name;
+    pi.step_in_stage = s;
+    pi.stage_steps = st.steps;
+    pi.steps_done = c.stage_offset(k) + s;
+    pi.steps_total = c.total_steps();
+    pi.temperature_K = last_T;
+    pi.ns_per_day = ns_per_day();
+    const double rate_ps_per_s = pi.ns_per_day * 1e3 / 86400.0;
+    if (rate_ps_per_s > 0)
+      pi.eta_seconds = (c.total_time_ps() - (time_before_stage(k) + s * st.timestep_ps)) / rate_ps_per_s;
+    log->progress(pi);
+  }
+
+  // Stage complete: final state, LAMMPS data file, stage record (last: a
+  // stage folder with stage.yaml is complete), stage boundary.
+  void finish_stage(size_t k, StageSession& ss, bool resume_mid, double last_T) {
+    const StageSpec& st = c.stages[k];
+    const OpenMM::State fin = ss.ctx->getState(OpenMM::State::Positions | OpenMM::State::Velocities |
+                                               OpenMM::State::Energy | OpenMM::State::Parameters);
+    const std::string stamp = provenance_line(st.dir_name + " final state");
+    const rundir::StageLayout files = stage_files(k);
+    write_state_xml(files.final_state_xml(), fin, stamp);
+    write_lammps_data(files.final_data(), config_from_state(fin, topo, true, true), stamp);
+    const int frames = ss.traj ? ss.traj->frames_written() : 0, vframes = ss.vel ? ss.vel->frames_written() : 0;
+    if (ss.traj) ss.traj->close();
+    if (ss.vel) ss.vel->close();
+    ss.control->flush();
+    write_stage_record(k, ss.reassigned || (resume_mid && stage_reassigned_before(k)), frames, vframes);
+    save_stage_boundary(k + 1, c.stage_offset(k) + st.steps);
+    log->info(fmt::format("stage {} done: {} steps, {} frames, T = {:.1f} K", st.dir_name, st.steps, frames, last_T));
   }
 
   // Whether stage k's start reassigned velocities (for stage.yaml after a resume).
@@ -521,7 +560,7 @@ struct ProtocolRunner::Impl {
     read_case_text();
     load_potential();
     prepare_directory();
-    log = std::make_unique<RunLog>(dir + "/run.log", opt.echo_log, opt.progress_log_seconds);
+    log = std::make_unique<RunLog>(layout().run_log(), opt.echo_log, opt.progress_log_seconds);
     build_initial_structure();
     if (opt.resume) select_platform(ck.platform, &ck.platform_properties);
     else select_platform("", nullptr);
@@ -540,8 +579,8 @@ struct ProtocolRunner::Impl {
       result.global_step = ck.global_step;
       return result;
     }
-    if (opt.resume) thermo = std::make_unique<ThermoFile>(ThermoFile::resume(dir + "/thermo.csv", ck.thermo_rows));
-    else thermo = std::make_unique<ThermoFile>(dir + "/thermo.csv", provenance_line("thermo.csv"));
+    if (opt.resume) thermo = std::make_unique<ThermoFile>(ThermoFile::resume(layout().thermo_csv(), ck.thermo_rows));
+    else thermo = std::make_unique<ThermoFile>(layout().thermo_csv(), provenance_line("thermo.csv"));
     if (!opt.resume) save_runner_checkpoint(dir, ck);
 
     t_session = Clock::now();

@@ -1,5 +1,7 @@
 #include "runners/runner_checkpoint.hpp"
 
+#include "rundir/layout.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
@@ -10,8 +12,8 @@
 
 namespace gb::runners {
 
-std::string checkpoint_dir(const std::string& run_dir) { return run_dir + "/checkpoints"; }
-std::string runner_state_path(const std::string& run_dir) { return checkpoint_dir(run_dir) + "/runner-state.yaml"; }
+std::string checkpoint_dir(const std::string& run_dir) { return rundir::RunLayout(run_dir).checkpoints_dir(); }
+std::string runner_state_path(const std::string& run_dir) { return rundir::RunLayout(run_dir).runner_state_yaml(); }
 
 void save_runner_checkpoint(const std::string& run_dir, const RunnerCheckpoint& c) {
   YAML::Emitter e;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cases/stage_type.hpp"
+
 namespace gb::runners {
 
 int stage_seed(uint64_t case_seed, int stage_index, SeedPurpose purpose) {
@@ -33,13 +35,7 @@ int add_barostat(OpenMM::System& sys, const cases::StageSpec& st, int seed) {
 }
 
 double target_temperature(const cases::StageSpec& st, long s) {
-  if (st.kind != cases::StageSpec::Kind::Quench || st.steps <= 0) return st.t_end_K;
-  const long m = std::max<long>(1, st.ramp_interval_steps);
-  const long seg_start = std::min(s, st.steps - 1) / m * m;
-  const double mid = std::min<double>(static_cast<double>(seg_start) + 0.5 * m, static_cast<double>(st.steps));
-  const double last_start = static_cast<double>((st.steps - 1) / m * m);
-  const double x = (seg_start >= last_start) ? static_cast<double>(st.steps) : mid;
-  return st.t_start_K + (st.t_end_K - st.t_start_K) * x / static_cast<double>(st.steps);
+  return cases::stage_type(st.kind).target_temperature(st, s);
 }
 
 void set_temperature(OpenMM::Integrator& integ, OpenMM::Context& ctx, const cases::StageSpec& st, bool has_barostat,

@@ -16,16 +16,14 @@ namespace gb::runners {
 enum class SeedPurpose { Velocities = 1, Langevin = 2, Barostat = 3 };
 int stage_seed(uint64_t case_seed, int stage_index, SeedPurpose purpose);
 
-/// A new integrator for the stage at temperature T_start (the caller owns it).
+/// A new integrator for the stage at its step-0 set point (the caller owns it).
 OpenMM::Integrator* make_integrator(const cases::StageSpec& st, int langevin_seed);
 
 /// Adds a MonteCarloBarostat when the stage is NPT; returns its force index or -1.
 int add_barostat(OpenMM::System& sys, const cases::StageSpec& st, int seed);
 
-/// The thermostat set point for the ramp segment containing step s: a quench
-/// moves T linearly from t_start to t_end over the stage, updated every
-/// ramp_interval_steps, each segment at the ramp's value at its midpoint
-/// (the last segment ends exactly at t_end).  Other stages: constant.
+/// The thermostat set point at step s, as the stage's kind defines it
+/// (cases::StageType::target_temperature; e.g. the quench ramp).
 double target_temperature(const cases::StageSpec& st, long s);
 
 /// Set the thermostat (and barostat, if present) temperature.

@@ -26,4 +26,20 @@ ThermoRow ThermoSampler::sample(const OpenMM::State& s) const {
   return r;
 }
 
+std::array<double, 6> ThermoSampler::pressure_tensor_bar(const OpenMM::State& s) const {
+  const AtomConfig cfg = config_from_state(s, topo_, true, false);
+  const double V = cfg.box.volume();
+  std::array<double, 6> p = evaluator_.compute(cfg).pressure_virial_bar(V);
+  // Kinetic part sum_i m_i v_ia v_ib / V (velocities as OpenMM holds them: COM motion removed).
+  std::array<double, 6> k{};
+  for (size_t i = 0; i < cfg.velocities.size(); ++i) {
+    const double m = topo_.type_masses_amu[static_cast<size_t>(cfg.types[i] - 1)];
+    const Vec3& v = cfg.velocities[i];
+    k[0] += m * v.x * v.x, k[1] += m * v.y * v.y, k[2] += m * v.z * v.z;
+    k[3] += m * v.x * v.y, k[4] += m * v.x * v.z, k[5] += m * v.y * v.z;
+  }
+  for (int a = 0; a < 6; ++a) p[a] += k[a] * units::kEVPerAmuA2PerPs2 / V * units::kBarPerEVPerAngstrom3;
+  return p;
+}
+
 }  // namespace gb::runners

@@ -11,6 +11,7 @@
 
 namespace gb::validation {
 
+using gb::StageKind;
 using RunProbe = std::function<Measurement(const Reference&, const RunDirectory&)>;
 
 /// The probe for `name`, or nullptr (e.g. dma_fit works on user data, not runs).

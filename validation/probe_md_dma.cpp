@@ -31,7 +31,7 @@ constexpr double kMinProminenceSe = 2.0;
 }
 
 Measurement probe_md_dma_loss_peaks(const Reference& ref, const RunDirectory& run) {
-  const std::string file = (std::filesystem::path(run.path()) / "analysis" / "md_dma.csv").string();
+  const std::string file = run.layout().analysis_dir() + "/md_dma.csv";
   if (!std::filesystem::exists(file))
     return Measurement::skipped("missing MD-DMA data: analysis/md_dma.csv (the run has no shear stages, or "
                                 "`glassbench analyze run` has not run)");

@@ -28,19 +28,19 @@ Measurement probe_species_mobility(const Reference& ref, const RunDirectory& run
   const std::string at = ref.param_string("T_K", "300");
   const StageRecord* s = nullptr;
   for (const auto& st : run.stages()) {
-    if (st.kind == "quench" || st.trajectory().empty()) continue;
+    if (!st.complete || st.is(StageKind::Quench) || st.trajectory_path().empty()) continue;
     if (at == "hottest") {
       if (!s || st.temperature_K() > s->temperature_K()) s = &st;
     } else {
       const double T = ref.param_number("T_K", 300);
       if (!s || std::fabs(st.temperature_K() - T) < std::fabs(s->temperature_K() - T) ||
-          (std::fabs(st.temperature_K() - T) == std::fabs(s->temperature_K() - T) && st.kind == "isothermal"))
+          (std::fabs(st.temperature_K() - T) == std::fabs(s->temperature_K() - T) && st.is(StageKind::Isothermal)))
         s = &st;
     }
   }
   if (!s) return Measurement::skipped("missing stage: no stage with a trajectory");
   if (s->elements.empty()) return Measurement::skipped("missing data: " + s->dir_name + "/stage.yaml lists no elements");
-  DumpReader reader(s->trajectory());
+  DumpReader reader(s->trajectory_path());
   DumpFrame first, frame, last;
   if (!reader.next(first)) return Measurement::skipped("too little data: empty trajectory in " + s->dir_name);
   bool more = false;

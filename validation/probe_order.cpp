@@ -37,7 +37,7 @@ GroupStats w6_stats(const nlohmann::json& order, const std::string& species, con
 double standard_error(const GroupStats& g) { return g.n > 1 ? g.sd / std::sqrt(static_cast<double>(g.n)) : NAN; }
 
 const StageRecord* glass_stage(const Reference& ref, const RunDirectory& run) {
-  return run.nearest_stage_with(ref.param_number("T_K", 300), "order.json");
+  return run.nearest_stage_with(ref.param_number("T_K", 300), AnalysisFile::Order);
 }
 
 constexpr long kMinGroupAtoms = 5;  // below this a mean is not a distribution
@@ -48,7 +48,7 @@ Measurement probe_w6hat_fast_slow(const Reference& ref, const RunDirectory& run)
   const StageRecord* s = glass_stage(ref, run);
   if (!s) return Measurement::skipped("missing analysis: no stage has order.json (run `glassbench analyze`)");
   const std::string sp = ref.param_string("species", "all");
-  const auto order = *run.analysis_json(*s, "order.json");
+  const auto order = *run.analysis_json(*s, AnalysisFile::Order);
   const GroupStats fast = w6_stats(order, sp, "fast"), slow = w6_stats(order, sp, "slow");
   if (!fast.ok || !slow.ok)
     return Measurement::skipped(fmt::format("missing data: {}/order.json has no w6hat fast/slow groups for species {}",
@@ -64,13 +64,13 @@ Measurement probe_w6hat_fast_slow(const Reference& ref, const RunDirectory& run)
 
 Measurement probe_w6hat_fast_liquid(const Reference& ref, const RunDirectory& run) {
   const StageRecord* s = glass_stage(ref, run);
-  const StageRecord* hot = run.hottest_stage_with("order.json");
+  const StageRecord* hot = run.hottest_stage_with(AnalysisFile::Order);
   if (!s || !hot) return Measurement::skipped("missing analysis: no stage has order.json (run `glassbench analyze`)");
   if (hot == s || hot->temperature_K() <= s->temperature_K())
     return Measurement::skipped("missing stage: no liquid stage hotter than the glass stage has order.json");
   const std::string sp = ref.param_string("species", "all");
-  const auto order = *run.analysis_json(*s, "order.json");
-  const auto liq_order = *run.analysis_json(*hot, "order.json");
+  const auto order = *run.analysis_json(*s, AnalysisFile::Order);
+  const auto liq_order = *run.analysis_json(*hot, AnalysisFile::Order);
   const GroupStats fast = w6_stats(order, sp, "fast"), slow = w6_stats(order, sp, "slow"),
                    liq = w6_stats(liq_order, sp, "all");
   if (!fast.ok || !slow.ok || !liq.ok)

@@ -13,24 +13,22 @@ Measurement probe_protocol(const Reference& ref, const RunDirectory& run) {
     return Measurement::skipped("case does not claim the paper protocol (no `protocol: chang2022`, `paper` tag or name)");
   if (run.stages().empty()) return Measurement::skipped("missing stage: the run has no stages/");
   const std::string field = ref.param_string("field");
-  auto first_of = [&](const std::string& kind) -> const StageRecord* {
-    for (const auto& s : run.stages())
-      if (s.kind == kind) return &s;
-    return nullptr;
+  auto need = [&](StageKind kind) -> const StageRecord* {
+    const auto of = run.stages_of(kind);
+    return of.empty() ? nullptr : of.front();
   };
-  auto need = [&](const std::string& kind) -> const StageRecord* { return first_of(kind); };
   if (field == "atoms") {
     if (run.atoms() == 0) return Measurement::skipped("missing stage output: no final.data to count atoms");
     return Measurement::of(run.atoms(), 0, "atoms in the first stage's final.data");
   }
   if (field == "equilibrate_temperature_K" || field == "equilibrate_duration_ps") {
-    const StageRecord* s = need("equilibrate");
+    const StageRecord* s = need(StageKind::Equilibrate);
     if (!s) return Measurement::skipped("missing stage: no equilibrate stage");
     if (field == "equilibrate_temperature_K") return Measurement::of(s->T_end_K, 0, s->dir_name + "/stage.yaml T_end_K");
     return Measurement::of(s->duration_ps(), 0, fmt::format("{}: {} steps x {} ps", s->dir_name, s->steps, s->timestep_ps));
   }
   if (field.rfind("quench_", 0) == 0) {
-    const StageRecord* s = need("quench");
+    const StageRecord* s = need(StageKind::Quench);
     if (!s) return Measurement::skipped("missing stage: no quench stage");
     if (field == "quench_rate_K_per_s") {
       if (s->duration_ps() <= 0) return Measurement::skipped("quench stage has zero duration");
@@ -41,11 +39,11 @@ Measurement probe_protocol(const Reference& ref, const RunDirectory& run) {
     if (field == "quench_is_npt") return Measurement::of(s->ensemble == "NPT" ? 1 : 0, 0, s->dir_name + " ensemble " + s->ensemble);
     if (field == "quench_pressure_bar") {
       if (s->ensemble != "NPT") return Measurement::skipped("quench is not NPT, so it has no pressure set point (see protocol.quench.ensemble)");
-      return Measurement::of(s->pressure_bar, 0, s->dir_name + " pressure_bar");
+      return Measurement::of(s->pressure_bar.value_or(0.0), 0, s->dir_name + " pressure_bar");
     }
   }
   if (field == "relax_temperature_K" || field == "relax_duration_ps") {
-    const StageRecord* s = need("relax");
+    const StageRecord* s = need(StageKind::Relax);
     if (!s) return Measurement::skipped("missing stage: no relax stage after the quench");
     if (field == "relax_temperature_K") return Measurement::of(s->T_end_K, 0, s->dir_name + " T_end_K");
     return Measurement::of(s->duration_ps(), 0, fmt::format("{}: {} steps x {} ps", s->dir_name, s->steps, s->timestep_ps));

@@ -1,73 +1,16 @@
 #pragma once
-// Read-only view of a run directory (docs/run-directory.md): provenance, the
-// case, the executed stages and what `glassbench analyze` left in analysis/.
-// Loading never fails on missing analysis files; probes ask for what they need
-// and turn absence into a "skip: missing ..." verdict.
+// Validation reads runs through the run-directory model (src/rundir); this
+// header keeps validation's names for it and the formula helpers.
 #include <map>
-#include <optional>
 #include <string>
-#include <vector>
 
-#include <nlohmann/json.hpp>
+#include "rundir/run_directory.hpp"
 
 namespace gb::validation {
 
-struct StageRecord {
-  std::string dir_name;   // "05-isothermal-0300K"
-  std::string name;       // "isothermal-0300K"
-  std::string kind;       // equilibrate | quench | relax | isothermal | shear
-  std::string ensemble;   // NVT | NPT
-  double T_start_K = 0, T_end_K = 0, pressure_bar = 0, timestep_ps = 0;
-  long steps = 0;
-  std::vector<std::string> elements;  // type order
-  std::string path;       // DIR/stages/<dir_name>
-  std::string analysis_path;  // DIR/analysis/<dir_name> (may not exist)
-  double duration_ps() const { return steps * timestep_ps; }
-  double temperature_K() const { return T_end_K; }
-  std::string trajectory() const;  // path of trajectory.dump[.gz] or "" if absent
-};
-
-class RunDirectory {
- public:
-  /// Throws gb::InputError if `dir` is not a run directory (no stages/ and no
-  /// provenance.yaml), or a stage.yaml is malformed (file:line:field).
-  static RunDirectory load(const std::string& dir);
-
-  const std::string& path() const { return path_; }
-  const std::string& case_name() const { return case_name_; }
-  /// Text of case.yaml ("" if absent).
-  const std::string& case_text() const { return case_text_; }
-  /// The case claims the paper protocol: `protocol: chang2022`, a `paper` tag,
-  /// or "paper" in its name.
-  bool claims_paper_protocol() const { return claims_paper_; }
-  const std::vector<StageRecord>& stages() const { return stages_; }
-  /// Element -> atom count (from the first stage's final.data); empty if unknown.
-  const std::map<std::string, long>& composition() const { return composition_; }
-  long atoms() const;
-  /// "Cu64Zr36" style (percentages rounded to 0.1).
-  std::string formula() const;
-  /// provenance.yaml as flat "key: value" lines for reports ("" if absent).
-  const std::string& provenance_text() const { return provenance_text_; }
-
-  /// Isothermal stages sorted by temperature (descending).
-  std::vector<const StageRecord*> isothermal_stages() const;
-  /// The stage with an analysis file `file`, of any kind, whose temperature is
-  /// nearest T (isothermal preferred); nullptr if none.
-  const StageRecord* nearest_stage_with(double T_K, const std::string& file) const;
-  const StageRecord* hottest_stage_with(const std::string& file) const;
-  /// analysis/<stage>/<file> parsed as JSON; nullopt if absent.  Malformed
-  /// JSON throws gb::InputError naming the file.
-  std::optional<nlohmann::json> analysis_json(const StageRecord& s, const std::string& file) const;
-  bool has_analysis_file(const StageRecord& s, const std::string& file) const;
-  /// analysis/summary.json (nullopt if absent).
-  std::optional<nlohmann::json> summary() const;
-
- private:
-  std::string path_, case_name_, case_text_, provenance_text_;
-  bool claims_paper_ = false;
-  std::vector<StageRecord> stages_;
-  std::map<std::string, long> composition_;
-};
+using rundir::AnalysisFile;
+using rundir::RunDirectory;
+using StageRecord = rundir::Stage;
 
 /// Parse "Al90La10", "Y68.9Co31.1", "La10Al90" -> element -> fraction (sums to 1).
 /// Throws gb::InputError on text that is not a formula.

@@ -91,8 +91,8 @@ std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std:
                                              std::vector<std::string>& notes) {
   std::vector<DiffusionPoint> out;
   for (const auto& s : run.stages()) {
-    if (s.kind == "quench") continue;
-    auto j = run.analysis_json(s, "msd.json");
+    if (!s.complete || s.is(StageKind::Quench)) continue;
+    auto j = run.analysis_json(s, AnalysisFile::Msd);
     if (!j) continue;
     const json* fit = find_fit(*j, label);
     if (!fit) {
@@ -120,7 +120,7 @@ std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std:
 std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::string>& notes) {
   std::vector<StringPeak> out;
   for (const StageRecord* s : run.isothermal_stages()) {
-    const fs::path csv = fs::path(s->analysis_path) / "strings.csv";
+    const fs::path csv = s->analysis.file(AnalysisFile::StringsCsv);
     if (!fs::exists(csv)) {
       notes.push_back(s->dir_name + ": no strings.csv");
       continue;

@@ -70,7 +70,7 @@ std::vector<CheckResult> validate_self_checks(const std::vector<Reference>& refs
   for (const auto& ref : refs) {
     if (!wanted(opt, ref.id) || !probe_is_run_independent(ref.probe)) continue;
     const RunProbe* probe = find_run_probe(ref.probe);
-    RunDirectory none;
+    const RunDirectory none = RunDirectory::empty();
     out.push_back(decide(ref, "glassbench (self-check)", (*probe)(ref, none), opt.k_sigma));
   }
   return out;

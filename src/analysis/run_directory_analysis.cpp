@@ -1,7 +1,5 @@
 #include "analysis/run_directory_analysis.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -17,6 +15,7 @@
 #include "analysis/van_hove.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "rundir/run_directory.hpp"
 
 namespace fs = std::filesystem;
 
@@ -122,52 +121,33 @@ nlohmann::json analyze_trajectory_to_dir(const std::string& dump_path, double md
 
 nlohmann::json analyze_run_directory(const std::string& run_dir, const StageAnalysisOptions& opt,
                                      const std::string& command) {
-  const fs::path stages = fs::path(run_dir) / "stages";
-  if (!fs::is_directory(stages))
+  const rundir::RunLayout layout(run_dir);
+  if (!fs::is_directory(layout.stages_dir()))
     throw InputError({run_dir, 0, 0}, "stages", "not a glassbench run directory (no stages/ folder)");
-  std::vector<fs::path> dirs;
-  for (const auto& e : fs::directory_iterator(stages))
-    if (e.is_directory()) dirs.push_back(e.path());
-  std::sort(dirs.begin(), dirs.end());
+  const rundir::RunDirectory run = rundir::RunDirectory::load(run_dir);
   nlohmann::json summary;
+  summary["schema_version"] = rundir::kSchemaVersion;
   summary["run_dir"] = run_dir;
   summary["stages"] = nlohmann::json::array();
   std::vector<double> iso_T, iso_D, iso_tau_T, iso_tau;
-  for (const auto& d : dirs) {
-    const std::string yaml_path = (d / "stage.yaml").string();
-    if (!fs::exists(yaml_path)) throw InputError({yaml_path, 0, 0}, "", "missing stage.yaml");
-    std::string dump = (d / "trajectory.dump").string();
-    if (!fs::exists(dump)) dump += ".gz";
-    if (!fs::exists(dump)) continue;  // stage without a trajectory (dump_interval 0)
-    YAML::Node y;
-    try {
-      y = YAML::LoadFile(yaml_path);
-    } catch (const YAML::Exception& e) {
-      throw InputError({yaml_path, e.mark.line + 1, e.mark.column + 1}, "", e.msg);
-    }
-    auto number = [&](const char* key) {
-      if (!y[key] || !y[key].IsScalar()) throw InputError({yaml_path, 0, 0}, key, "missing or not a number");
-      try {
-        return y[key].as<double>();
-      } catch (const YAML::Exception& e) {
-        throw InputError({yaml_path, e.mark.line + 1, e.mark.column + 1}, key, "expected a number");
-      }
-    };
-    const double dt = number("timestep_ps");
-    std::vector<std::string> elements;
-    if (y["elements"] && y["elements"].IsSequence())
-      for (const auto& e : y["elements"]) elements.push_back(e.as<std::string>());
-    const std::string name = d.filename().string();
-    const std::string kind = y["kind"] ? y["kind"].as<std::string>() : "";
-    nlohmann::json s = analyze_trajectory_to_dir(dump, dt, 0.0, elements,
-                                                 (fs::path(run_dir) / "analysis" / name).string(), opt, command);
-    const double T0 = y["T_start_K"] ? number("T_start_K") : NAN, T1 = y["T_end_K"] ? number("T_end_K") : NAN;
-    s["name"] = name;
-    s["kind"] = kind;
-    s["T_start_K"] = num_or_null(T0);
-    s["T_end_K"] = num_or_null(T1);
-    s["T_K"] = num_or_null(0.5 * (T0 + T1));
-    if (kind == "isothermal" && std::isfinite(T1)) {
+  for (const rundir::Stage& st : run.stages()) {
+    if (!st.complete) continue;  // a stage in progress (no stage.yaml yet)
+    const std::string dump = st.trajectory_path();
+    if (dump.empty()) continue;  // stage without a trajectory (dump_interval 0)
+    nlohmann::json s = analyze_trajectory_to_dir(dump, st.timestep_ps, 0.0, st.elements, st.analysis.dir(), opt, command);
+    s["name"] = st.dir_name;
+    s["kind"] = st.kind_name;
+    s["T_start_K"] = num_or_null(st.T_start_K);
+    s["T_end_K"] = num_or_null(st.T_end_K);
+    s["T_K"] = num_or_null(st.temperature_K());  // the stage's temperature: its final set point
+    if (st.achieved.samples > 0)
+      s["achieved"] = {{"thermo_rows", st.achieved.samples}, {"T_mean_K", st.achieved.T_mean_K},
+                       {"T_sd_K", st.achieved.T_sd_K},       {"P_mean_bar", st.achieved.P_mean_bar},
+                       {"P_sd_bar", st.achieved.P_sd_bar}};
+    else
+      s["achieved"] = nullptr;
+    if (st.is(StageKind::Isothermal)) {
+      const double T1 = st.temperature_K();
       const auto& D = s["D_A2_per_ps"]["all"];
       if (D.is_number() && D.get<double>() > 0 && s["diffusive"]["all"].get<bool>())
         iso_T.push_back(T1), iso_D.push_back(D.get<double>());
@@ -183,9 +163,9 @@ nlohmann::json analyze_run_directory(const std::string& run_dir, const StageAnal
   summary["fits_note"] = "Arrhenius fits over isothermal stages (D: only stages whose MSD is diffusive); "
                          "present when >= 3 stages qualify";
   summary["order_included"] = opt.order;
-  fs::create_directories(fs::path(run_dir) / "analysis");
+  fs::create_directories(layout.analysis_dir());
   summary["provenance"] = provenance_json(command, run_dir);
-  write_file_atomically((fs::path(run_dir) / "analysis" / "summary.json").string(), summary.dump(2) + "\n");
+  write_file_atomically(layout.summary_json(), summary.dump(2) + "\n");
   return summary;
 }
 

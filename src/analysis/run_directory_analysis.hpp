@@ -4,7 +4,8 @@
 // (msd.csv/json, strings.csv/json, gr.csv, vanhove.csv, order.csv/json) and
 // DIR/analysis/summary.json:
 //   {"provenance": {...}, "run_dir": "...",
-//    "stages": [{"name", "kind", "T_start_K", "T_end_K", "T_K" (mean of the two),
+//    "stages": [{"name", "kind", "T_start_K", "T_end_K", "T_K" (= T_end_K, the stage's temperature),
+//                "achieved": {"thermo_rows", "T_mean_K", "T_sd_K", "P_mean_bar", "P_sd_bar"} | null,
 //                "frames", "atoms", "frame_interval_ps", "duration_ps", "elements",
 //                "D_A2_per_ps": {"all": x, "<El>": x}, "D_error_A2_per_ps": {...},
 //                "D_m2_per_s": {...}, "diffusive": {...}, "tau_string_ps", "string_peak_ratio",
@@ -34,7 +35,8 @@ nlohmann::json analyze_trajectory_to_dir(const std::string& dump_path, double md
                                          const std::string& command);
 
 /// Analyse every stage of a run directory; returns summary.json's document
-/// (also written).  Throws gb::InputError for a missing/invalid stage.yaml.
+/// (also written).  Stage folders without stage.yaml (in progress) are
+/// skipped; an invalid stage.yaml throws gb::InputError (file:line:field).
 nlohmann::json analyze_run_directory(const std::string& run_dir, const StageAnalysisOptions& opt,
                                      const std::string& command);
 

@@ -12,8 +12,11 @@
 #include <sstream>
 
 #include "cases/did_you_mean.hpp"
+#include "cases/field_values.hpp"
+#include "cases/stage_type.hpp"
 #include "cases/yaml_field.hpp"
 #include "core/text_parse.hpp"
+#include "rundir/layout.hpp"
 
 namespace gb::cases {
 namespace {
@@ -21,55 +24,12 @@ namespace {
 const std::vector<std::string> kTopKeys = {"name",       "description", "system", "potential", "platform",
                                            "timestep",   "thermostat",  "barostat", "output",  "checkpoint",
                                            "limits",     "protocol"};
-const std::vector<std::string> kStageKinds = {"equilibrate", "quench", "relax", "isothermal", "shear"};
 const std::vector<std::string> kPlatforms = {"CUDA", "OpenCL", "HIP", "CPU", "Reference"};
-
-// Relative tolerance for "is this a whole number of steps": durations like
-// "2 ns" / "2 fs" give 999999.9999999 in floating point.
-constexpr double kWholeStepTolerance = 1e-6;
 
 std::string fmt_g(double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%g", v);
   return buf;
-}
-
-// Time (ps) -> whole number of steps of dt, or a clear error.
-long whole_steps(const YamlField& f, double ps, double dt, bool allow_zero) {
-  const double n = ps / dt;
-  const double r = std::round(n);
-  if (std::fabs(n - r) > kWholeStepTolerance * std::max(1.0, std::fabs(n)))
-    f.fail(format_time_ps(ps) + " is not a whole number of " + format_time_ps(dt) + " time steps (" + fmt_g(n) +
-           ")");
-  if (r < 0 || (!allow_zero && r < 1)) f.fail("must be at least one time step (" + format_time_ps(dt) + ")");
-  return static_cast<long>(r);
-}
-
-double positive_time(const YamlField& f) {
-  const double t = f.as_quantity(QuantityKind::Time).value;
-  if (!(t > 0)) f.fail("must be positive, got '" + f.as_string() + "'");
-  return t;
-}
-
-double positive_temperature(const YamlField& f) {
-  const double t = f.as_quantity(QuantityKind::Temperature).value;
-  if (!(t > 0)) f.fail("temperature must be above 0 K, got '" + f.as_string() + "'");
-  return t;
-}
-
-// An interval ("1 ps" or "500 steps") -> steps of dt; 0 allowed only as "0 steps"/"0 ps" when allow_zero.
-long interval_steps(const YamlField& f, double dt, bool allow_zero) {
-  if (f.is_scalar() && (f.as_string() == "none" || f.as_string() == "off")) {
-    if (!allow_zero) f.fail("an interval is required here; expected " + quantity_example(QuantityKind::Interval));
-    return 0;
-  }
-  const Quantity q = f.as_quantity(QuantityKind::Interval);
-  if (q.value < 0) f.fail("must not be negative, got '" + f.as_string() + "'");
-  if (q.in_steps) {
-    if (q.value < 1 && !allow_zero) f.fail("must be at least 1 step");
-    return static_cast<long>(q.value);
-  }
-  return whole_steps(f, q.value, dt, allow_zero);
 }
 
 std::string expand_env(const YamlField& f, const std::string& text, std::string& missing) {
@@ -99,7 +59,7 @@ bool is_hex64(const std::string& s) {
   return true;
 }
 
-class Loader {
+class Loader final : public ProtocolReader {
  public:
   Loader(const YAML::Node& root, std::string file, LoadOptions opt)
       : root_(root, file, ""), file_(std::move(file)), opt_(std::move(opt)) {}
@@ -358,16 +318,16 @@ class Loader {
     }
   }
 
-  std::string unique_default_name(const std::string& kind, const std::set<std::string>& used) {
-    if (!used.count(kind)) return kind;
+  std::string unique_default_name(const std::string& kind) const override {
+    if (!used_.count(kind)) return kind;
     for (int i = 2;; ++i) {
       const std::string n = kind + "-" + std::to_string(i);
-      if (!used.count(n)) return n;
+      if (!used_.count(n)) return n;
     }
   }
 
   // Common per-stage settings; `e` is the protocol entry.
-  void read_common(const YamlField& e, StageSpec& s) {
+  void read_common(const YamlField& e, StageSpec& s) override {
     s.where = e.location();
     s.timestep_ps = e.has("timestep") ? positive_time(e.child("timestep")) : timestep_;
     s.thermostat = e.has("thermostat") ? read_thermostat(e.child("thermostat"), thermostat_) : thermostat_;
@@ -395,141 +355,65 @@ class Loader {
     return read_output(root_.child("output"), OutputSpec{}, dt, true);
   }
 
+  // ProtocolReader (what a stage kind's parse sees).
+  void add(StageSpec s, const YamlField& name_field) override {
+    if (!used_.insert(s.name).second)
+      name_field.fail("stage name \"" + s.name + "\" is used twice; give each stage a distinct name");
+    s.dir_name = rundir::RunLayout::stage_dir_name(case_->stages.size(), s.name);
+    case_->stages.push_back(std::move(s));
+  }
+  void resolve_start(const YamlField& e, StageSpec& s, const std::string& fallback) override {
+    if (!e.has("start_from")) {
+      s.start_from = fallback;
+      return;
+    }
+    YamlField sf = e.child("start_from");
+    const std::string n = sf.as_string();
+    if (case_->stage_index(n) < 0) {
+      std::vector<std::string> names;
+      for (const auto& st : case_->stages) names.push_back(st.name);
+      std::string msg = "\"" + n + "\" is not an earlier stage";
+      const std::string g = closest_match(n, names);
+      if (!g.empty()) msg += "; did you mean \"" + g + "\"?";
+      else if (names.empty()) msg += " (this is the first stage)";
+      sf.fail(msg);
+    }
+    s.start_from = n;
+  }
+  const std::string& default_start() const override { return default_start_; }
+  void set_default_start(const std::string& stage_name) override { default_start_ = stage_name; }
+  const Case& parsed() const override { return *case_; }
+
+  // Each entry is parsed by its kind's type (src/cases/stage_kind_<name>.cpp).
   void read_protocol(Case& c) {
     YamlField p = root_.require("protocol");
     p.expect_sequence();
     if (p.size() == 0) p.fail("expected at least one stage");
-    std::set<std::string> used;
-    std::string last_main;  // most recent non-isothermal stage: default start state
-    double last_main_T = 0;
-    auto add = [&](StageSpec s, const YamlField& name_field) {
-      if (!used.insert(s.name).second)
-        name_field.fail("stage name \"" + s.name + "\" is used twice; give each stage a distinct name");
-      char nn[16];
-      std::snprintf(nn, sizeof nn, "%02zu", c.stages.size() + 1);
-      s.dir_name = std::string(nn) + "-" + s.name;
-      c.stages.push_back(std::move(s));
-    };
-    auto resolve_start = [&](const YamlField& e, StageSpec& s, const std::string& fallback) {
-      if (e.has("start_from")) {
-        YamlField sf = e.child("start_from");
-        const std::string n = sf.as_string();
-        if (c.stage_index(n) < 0) {
-          std::vector<std::string> names;
-          for (const auto& st : c.stages) names.push_back(st.name);
-          std::string msg = "\"" + n + "\" is not an earlier stage";
-          const std::string g = closest_match(n, names);
-          if (!g.empty()) msg += "; did you mean \"" + g + "\"?";
-          else if (names.empty()) msg += " (this is the first stage)";
-          sf.fail(msg);
-        }
-        s.start_from = n;
-      } else {
-        s.start_from = fallback;
-      }
-    };
+    case_ = &c;
     for (size_t i = 0; i < p.size(); ++i) {
       YamlField e = p.at(i);
       if (!e.is_map()) e.fail("expected a stage (a mapping with kind: ...)");
       YamlField kf = e.require("kind");
       const std::string kind = kf.as_string();
-      std::vector<std::string> common = {"kind", "name",     "ensemble", "pressure",  "timestep",
-                                         "thermostat", "output", "start_from"};
-      auto with = [&](std::vector<std::string> extra) {
-        extra.insert(extra.end(), common.begin(), common.end());
-        return extra;
-      };
-      if (kind == "equilibrate" || kind == "relax") {
-        e.expect_map(with({"temperature", "duration"}));
-        StageSpec s;
-        s.kind = kind == "relax" ? StageSpec::Kind::Relax : StageSpec::Kind::Equilibrate;
-        read_common(e, s);
-        s.t_start_K = s.t_end_K = positive_temperature(e.require("temperature"));
-        s.steps = whole_steps(e.child("duration"), positive_time(e.require("duration")), s.timestep_ps, false);
-        s.name = e.has("name") ? e.child("name").as_string() : unique_default_name(kind, used);
-        resolve_start(e, s, last_main);
-        last_main = s.name;
-        last_main_T = s.t_end_K;
-        add(s, e.has("name") ? e.child("name") : kf);
-      } else if (kind == "quench") {
-        e.expect_map(with({"from", "to", "rate", "ramp_interval"}));
-        StageSpec s;
-        s.kind = StageSpec::Kind::Quench;
-        read_common(e, s);
-        resolve_start(e, s, last_main);
-        if (e.has("from")) s.t_start_K = positive_temperature(e.child("from"));
-        else if (!s.start_from.empty())
-          s.t_start_K = c.stages[static_cast<size_t>(c.stage_index(s.start_from))].t_end_K;
-        else e.require("from");
-        s.t_end_K = positive_temperature(e.require("to"));
-        YamlField rf = e.require("rate");
-        const double rate = rf.as_quantity(QuantityKind::CoolingRate).value;  // K/ps
-        if (!(rate > 0)) rf.fail("rate must be positive (the direction follows from `from` and `to`)");
-        if (s.t_start_K == s.t_end_K) e.child("to").fail("`to` equals the start temperature: nothing to quench");
-        const double ps = std::fabs(s.t_end_K - s.t_start_K) / rate;
-        const double n = std::round(ps / s.timestep_ps);  // a ramp may end within one step of its target
-        if (n < 1) rf.fail("the ramp is shorter than one time step");
-        s.steps = static_cast<long>(n);
-        if (e.has("ramp_interval")) {
-          s.ramp_interval_steps = interval_steps(e.child("ramp_interval"), s.timestep_ps, false);
-        } else {
-          // Default: thermostat updates in steps of at most 1 K.
-          const double steps_per_K = s.steps / std::fabs(s.t_end_K - s.t_start_K);
-          s.ramp_interval_steps = std::max<long>(1, static_cast<long>(std::floor(steps_per_K)));
-        }
-        if (s.ramp_interval_steps > s.steps) e.child("ramp_interval").fail("longer than the whole ramp");
-        s.name = e.has("name") ? e.child("name").as_string() : unique_default_name(kind, used);
-        last_main = s.name;
-        last_main_T = s.t_end_K;
-        add(s, e.has("name") ? e.child("name") : kf);
-      } else if (kind == "isothermal") {
-        e.expect_map(with({"temperatures", "duration", "equilibration"}));
-        if (e.has("name")) e.child("name").fail("isothermal stages are named isothermal-<T>K; remove `name`");
-        YamlField ts = e.require("temperatures");
-        ts.expect_sequence();
-        if (ts.size() == 0) ts.fail("expected at least one temperature");
-        for (size_t k = 0; k < ts.size(); ++k) {
-          YamlField t = ts.at(k);
-          StageSpec s;
-          s.kind = StageSpec::Kind::Isothermal;
-          read_common(e, s);
-          YamlField tf = t, dur = e.child("duration"), eq = e.child("equilibration");
-          const YamlField* start_holder = &e;
-          if (t.is_map()) {
-            t.expect_map({"temperature", "duration", "equilibration", "start_from"});
-            tf = t.require("temperature");
-            if (t.has("duration")) dur = t.child("duration");
-            if (t.has("equilibration")) eq = t.child("equilibration");
-            if (t.has("start_from")) start_holder = &t;
-          }
-          s.t_start_K = s.t_end_K = positive_temperature(tf);
-          if (!dur.node().IsDefined() || dur.node().IsNull())
-            e.require("duration");  // missing in both places: complain at the entry
-          s.steps = whole_steps(dur, positive_time(dur), s.timestep_ps, false);
-          if (eq.node().IsDefined() && !eq.node().IsNull()) {
-            s.equilibration_steps = interval_steps(eq, s.timestep_ps, true);
-            if (s.equilibration_steps >= s.steps) eq.fail("must be shorter than the duration");
-          }
-          resolve_start(*start_holder, s, last_main);
-          if (s.start_from.empty()) e.require("start_from");
-          char nm[64];
-          if (s.t_end_K == std::floor(s.t_end_K)) std::snprintf(nm, sizeof nm, "isothermal-%04.0fK", s.t_end_K);
-          else std::snprintf(nm, sizeof nm, "isothermal-%06.1fK", s.t_end_K);
-          s.name = nm;
-          add(s, tf);
-        }
-      } else if (kind == "shear") {
-        kf.fail("stage kind \"shear\" (MD-DMA) is not supported yet by this version of glassbench");
-      } else {
-        const std::string g = closest_match(kind, kStageKinds);
-        kf.fail("unknown stage kind \"" + kind + "\"; " +
-                (g.empty() ? std::string("expected equilibrate, quench, relax or isothermal")
-                           : "did you mean \"" + g + "\"?"));
+      if (const StageType* t = find_stage_type(kind)) {
+        t->parse(e, *this);
+        continue;
       }
-      (void)last_main_T;
+      if (kind == "shear")
+        kf.fail("stage kind \"shear\" (MD-DMA) is not supported yet by this version of glassbench");
+      std::vector<std::string> known = stage_kind_names();
+      const std::string g = closest_match(kind, known);
+      std::string list;
+      for (size_t k = 0; k < known.size(); ++k)
+        list += (k == 0 ? "" : k + 1 == known.size() ? " or " : ", ") + known[k];
+      kf.fail("unknown stage kind \"" + kind + "\"; " +
+              (g.empty() ? "expected " + list : "did you mean \"" + g + "\"?"));
     }
   }
 
+  Case* case_ = nullptr;
+  std::set<std::string> used_;
+  std::string default_start_;  // most recent non-isothermal stage: default start state
   YamlField root_;
   std::string file_;
   LoadOptions opt_;

@@ -26,16 +26,6 @@ int Case::stage_index(const std::string& n) const {
   return -1;
 }
 
-const char* stage_kind_name(StageSpec::Kind k) {
-  switch (k) {
-    case StageSpec::Kind::Equilibrate: return "equilibrate";
-    case StageSpec::Kind::Quench: return "quench";
-    case StageSpec::Kind::Relax: return "relax";
-    case StageSpec::Kind::Isothermal: return "isothermal";
-  }
-  return "?";
-}
-
 const char* thermostat_name(ThermostatSpec::Kind k) {
   return k == ThermostatSpec::Kind::Langevin ? "langevin" : "nose-hoover";
 }

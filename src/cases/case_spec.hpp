@@ -5,11 +5,13 @@
 // expanded: one StageSpec per executed stage, in order (an `isothermal` entry
 // with several temperatures becomes several stages).
 #include <cstdint>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/error.hpp"
+#include "rundir/stage_kind.hpp"
 
 namespace gb::cases {
 
@@ -61,7 +63,7 @@ struct OutputSpec {
 };
 
 struct StageSpec {
-  enum class Kind { Equilibrate, Quench, Relax, Isothermal };
+  using Kind = gb::StageKind;  // registry: src/rundir/stage_kinds.def
   Kind kind = Kind::Equilibrate;
   std::string name;      // unique; isothermal: "isothermal-0300K"
   std::string dir_name;  // "NN-name"
@@ -72,6 +74,7 @@ struct StageSpec {
   long steps = 0;
   long equilibration_steps = 0;  // isothermal: steps before output starts (part of `steps`)
   long ramp_interval_steps = 0;  // quench: thermostat update interval
+  std::map<std::string, double> parameters;  // kind-specific numbers (written to stage.yaml)
   std::string start_from;        // stage name; "" = fresh structure (first stage)
   ThermostatSpec thermostat;
   int barostat_interval = 25;    // steps between Monte Carlo volume moves
@@ -109,7 +112,7 @@ struct Case {
   int stage_index(const std::string& name) const;
 };
 
-const char* stage_kind_name(StageSpec::Kind k);  // "equilibrate", ...
+using gb::stage_kind_name;  // "equilibrate", ... (rundir/stage_kind.hpp)
 const char* thermostat_name(ThermostatSpec::Kind k);  // "nose-hoover" | "langevin"
 
 }  // namespace gb::cases

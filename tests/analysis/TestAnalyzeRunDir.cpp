@@ -79,6 +79,6 @@ TEST(AnalyzeRun, BadStageYamlIsNamed) {
     analyze_run_directory(d.path(), {}, "test");
     FAIL() << "no error";
   } catch (const gb::InputError& e) {
-    EXPECT_EQ(std::string(e.what()), d.file("stages/01-x/stage.yaml") + ":2:14: timestep_ps: expected a number");
+    EXPECT_EQ(std::string(e.what()), d.file("stages/01-x/stage.yaml") + ":2:14: timestep_ps: expected a finite number");
   }
 }

@@ -1,0 +1,61 @@
+// Stage kind "isothermal": one stage per listed temperature (named
+// isothermal-<T>K), each with an optional equilibration before output starts.
+#include <cmath>
+#include <cstdio>
+
+#include "cases/field_values.hpp"
+#include "cases/stage_type.hpp"
+
+namespace gb::cases {
+
+namespace {
+class IsothermalStage final : public StageType {
+ public:
+  StageKind kind() const override { return StageKind::Isothermal; }
+
+  void parse(const YamlField& e, ProtocolReader& r) const override {
+    e.expect_map(ProtocolReader::with_common_keys({"temperatures", "duration", "equilibration"}));
+    if (e.has("name")) e.child("name").fail("isothermal stages are named isothermal-<T>K; remove `name`");
+    YamlField ts = e.require("temperatures");
+    ts.expect_sequence();
+    if (ts.size() == 0) ts.fail("expected at least one temperature");
+    for (size_t k = 0; k < ts.size(); ++k) {
+      YamlField t = ts.at(k);
+      StageSpec s;
+      s.kind = StageKind::Isothermal;
+      r.read_common(e, s);
+      YamlField tf = t, dur = e.child("duration"), eq = e.child("equilibration");
+      const YamlField* start_holder = &e;
+      if (t.is_map()) {
+        t.expect_map({"temperature", "duration", "equilibration", "start_from"});
+        tf = t.require("temperature");
+        if (t.has("duration")) dur = t.child("duration");
+        if (t.has("equilibration")) eq = t.child("equilibration");
+        if (t.has("start_from")) start_holder = &t;
+      }
+      s.t_start_K = s.t_end_K = positive_temperature(tf);
+      if (!dur.node().IsDefined() || dur.node().IsNull()) e.require("duration");  // missing in both places
+      s.steps = whole_steps(dur, positive_time(dur), s.timestep_ps, false);
+      if (eq.node().IsDefined() && !eq.node().IsNull()) {
+        s.equilibration_steps = interval_steps(eq, s.timestep_ps, true);
+        if (s.equilibration_steps >= s.steps) eq.fail("must be shorter than the duration");
+      }
+      // Isotherms start from the last non-isothermal stage (the relaxed glass) unless told otherwise.
+      r.resolve_start(*start_holder, s, r.default_start());
+      if (s.start_from.empty()) e.require("start_from");
+      char nm[64];
+      if (s.t_end_K == std::floor(s.t_end_K)) std::snprintf(nm, sizeof nm, "isothermal-%04.0fK", s.t_end_K);
+      else std::snprintf(nm, sizeof nm, "isothermal-%06.1fK", s.t_end_K);
+      s.name = nm;
+      r.add(std::move(s), tf);
+    }
+  }
+};
+}  // namespace
+
+const StageType& stage_type_Isothermal() {
+  static const IsothermalStage t;
+  return t;
+}
+
+}  // namespace gb::cases

@@ -31,7 +31,7 @@ constexpr double kMinProminenceSe = 2.0;
 }
 
 Measurement probe_md_dma_loss_peaks(const Reference& ref, const RunDirectory& run) {
-  const std::string file = run.layout().analysis_dir() + "/md_dma.csv";
+  const std::string file = run.layout().md_dma_csv();
   if (!std::filesystem::exists(file))
     return Measurement::skipped("missing MD-DMA data: analysis/md_dma.csv (the run has no shear stages, or "
                                 "`glassbench analyze run` has not run)");
@@ -86,7 +86,7 @@ namespace gb::validation {
 // T_peak and the peak's temperature error through the slope, in quadrature.
 Measurement probe_md_dma_peak_on_string_line(const Reference& ref, const RunDirectory& run) {
   (void)ref;
-  const std::filesystem::path js = std::filesystem::path(run.path()) / "analysis" / "md_dma.json";
+  const std::filesystem::path js = run.layout().md_dma_json();
   if (!std::filesystem::exists(js)) return Measurement::skipped("missing MD-DMA data: analysis/md_dma.json");
   nlohmann::json doc;
   try {
@@ -132,7 +132,7 @@ Measurement probe_md_dma_peak_on_string_line(const Reference& ref, const RunDire
 // isothermal stage (>= T_min_K, default 1400 K) that has both, from
 // analysis/viscosity.csv; error from both relative errors in quadrature.
 Measurement probe_viscosity_gk_maxwell(const Reference& ref, const RunDirectory& run) {
-  const std::string file = (std::filesystem::path(run.path()) / "analysis" / "viscosity.csv").string();
+  const std::string file = run.layout().viscosity_csv();
   if (!std::filesystem::exists(file))
     return Measurement::skipped("missing viscosity data: analysis/viscosity.csv (no isothermal stage with a stress series)");
   auto cols = read_numeric_csv(file);

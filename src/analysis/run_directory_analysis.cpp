@@ -13,6 +13,7 @@
 #include "analysis/output_provenance.hpp"
 #include "analysis/pair_distribution.hpp"
 #include "analysis/van_hove.hpp"
+#include "analysis/viscosity_analysis.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "rundir/run_directory.hpp"
@@ -155,6 +156,34 @@ nlohmann::json analyze_run_directory(const std::string& run_dir, const StageAnal
     }
     summary["stages"].push_back(s);
   }
+  // MD-DMA over the shear stages; Green-Kubo/Maxwell over isothermal stages with a stress series (issue 11).
+  std::vector<TemperatureModuli> dma;
+  double dma_GHz = NAN;
+  std::vector<nlohmann::json> visc;
+  for (const rundir::Stage& st : run.stages()) {
+    if (!st.complete) continue;
+    const std::string stress = st.files.samples("stress.csv");
+    if (!fs::exists(stress)) continue;
+    if (st.is(StageKind::Shear)) {
+      ShearStageSpec sp;
+      sp.T_K = st.temperature_K();
+      sp.frequency_per_ps = st.parameters.at("frequency_GHz") * 1e-3;
+      sp.strain_amplitude = st.parameters.at("strain_amplitude");
+      const ShearStageResult r = analyze_shear_stage(st.files.dir(), sp);
+      write_shear_stage(st.analysis.dir(), r, command);
+      dma.push_back(r.moduli);
+      dma_GHz = st.parameters.at("frequency_GHz");
+    } else if (st.is(StageKind::Isothermal)) {
+      ViscosityStageOptions vo;
+      vo.scattering = opt.viscosity_scattering;
+      vo.max_frames = opt.max_frames;
+      visc.push_back(analyze_viscosity_stage(st.files.dir(), st.temperature_K(), st.timestep_ps, st.analysis.dir(), vo,
+                                             command));
+    }
+  }
+  if (!dma.empty()) summary["md_dma"] = write_md_dma(layout.analysis_dir(), dma, dma_GHz, command);
+  if (!visc.empty()) summary["viscosity"] = write_viscosity_summary(layout.analysis_dir(), visc, command);
+
   nlohmann::json fits = nlohmann::json::object();
   if (iso_T.size() >= 3) fits["arrhenius_D_all"] = fit_json(fit_arrhenius(iso_T, iso_D, {}, ArrheniusKind::kRate));
   if (iso_tau_T.size() >= 3)

@@ -26,6 +26,7 @@ struct StageAnalysisOptions {
   StringOptions strings;
   bool order = true;      // Voronoi + bond order on the stage's first frame
   int max_frames = -1;    // cap frames read per stage (-1: all)
+  bool viscosity_scattering = true;  // S(q), F_s, tau_alpha, Maxwell for isothermal stages with stress.csv
 };
 
 /// Analyse one trajectory into out_dir (created); returns the stage's summary entry.

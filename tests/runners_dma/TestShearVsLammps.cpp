@@ -1,11 +1,12 @@
 // The shear stage's machinery against LAMMPS (issue 11 §3): the same starting
 // state (500-atom fcc Cu, CuZr_mm.eam.fs, 300 K velocities) is sheared
 // sinusoidally in xy for three cycles at 4 THz, 1 % amplitude, in NVE with
-// 1 fs steps: glassbench with runners::set_xy_strain (affine remap) on
-// OpenMM's Reference platform (double precision, velocity-Verlet custom
-// integrator), LAMMPS with `fix deform 1 xy wiggle ... remap x` and fix nve.
-// The pxy series (runners::StressSampler: kinetic + virial, bar) must agree
-// sample by sample.  The crystal keeps the dynamics nearly harmonic, so the
+// 1 fs steps: glassbench through the runner's stage control
+// (runners::OpenMMStageControl::set_box: affine remap; pressure_tensor_bar:
+// kinetic + virial, bar — what the shear stage kind calls) on OpenMM's
+// Reference platform (double precision, velocity-Verlet custom integrator),
+// LAMMPS with `fix deform 1 xy wiggle ... remap x` and fix nve.  The pxy
+// series must agree sample by sample.  The crystal keeps the dynamics nearly harmonic, so the
 // two double-precision trajectories stay together over the 0.75 ps.
 #include <gtest/gtest.h>
 
@@ -21,8 +22,8 @@
 #include "openmm/platform.hpp"
 #include "openmm/system_builder.hpp"
 #include "potential/eam_reader.hpp"
-#include "runners/affine_shear.hpp"
-#include "runners/stress_sampler.hpp"
+#include "runners/openmm_stage_control.hpp"
+#include "runners/thermo_sampler.hpp"
 
 namespace {
 
@@ -113,22 +114,20 @@ TEST(ShearVsLammps, StressSeriesUnderSinusoidalShearMatches) {
   topo.type_names = {"Cu"};
   topo.type_masses_amu = {63.546};
   topo.origin_A = es.origin_A;
-  const gb::runners::StressSampler sampler(pot, elem, 1, topo);
+  const gb::runners::ThermoSampler sampler(pot, elem, 1, topo);
+  gb::runners::OpenMMStageControl control(*ctx, vv, false, sampler, gb::rundir::StageLayout(dir.file("stage")), 0, 0.0,
+                                          kDt, -1);
   std::vector<double> ours, ours_xy;
   for (int n = 1; n <= kSteps; ++n) {
     vv.step(1);
+    control.set_step(n);
     // LAMMPS's pxy at step n holds the virial of the force call of step n,
     // before its end-of-step deformation: sample before deforming.
-    if (n % kEvery == 0) {
-      const auto smp = sampler.sample(ctx->getState(OpenMM::State::Positions | OpenMM::State::Velocities));
-      ours.push_back(smp.p_bar[3]);
-    }
-    gb::runners::set_xy_strain(*ctx, gb::runners::sinusoidal_strain(kAmp, kFreq, n * kDt));
-    if (n % kEvery == 0) {
-      OpenMM::Vec3 a, b, c;
-      ctx->getState(0).getPeriodicBoxVectors(a, b, c);
-      ours_xy.push_back(b[0] * 10);
-    }
+    if (n % kEvery == 0) ours.push_back(control.pressure_tensor_bar()[3]);
+    gb::Box b = control.box();
+    b.xy = kAmp * std::sin(2 * M_PI * kFreq * n * kDt) * b.ly;
+    control.set_box(b);
+    if (n % kEvery == 0) ours_xy.push_back(control.box().xy);
   }
   double amp = 0, worst = 0, worst_xy = 0;
   for (double p : lmp_pxy) amp = std::max(amp, std::fabs(p));

@@ -24,8 +24,9 @@
 // at least 1, dividing the period) to its value at the middle of the coming
 // interval (a centred staircase: in phase with eps(t)).  Stress (pressure
 // tensor, virial + kinetic, CPU EAM evaluator) every period/samples_per_cycle
-// into stages/<stage>/stress.csv: replica, t_shear_ps, strain_xy, pxx_bar ..
-// pyz_bar, volume_A3.  The box must be able to tilt: platforms that cannot
+// into stages/<stage>/stress.csv: replica, t_shear_ps (the time whose strain
+// the box holds: eps_A sin(2 pi t_shear / period) = strain_xy), strain_xy,
+// pxx_bar .. pyz_bar, volume_A3.  The box must be able to tilt: platforms that cannot
 // run a triclinic box with the EAM force are refused at run start
 // (needs_triclinic_box).
 #include <algorithm>
@@ -136,11 +137,15 @@ class ShearStage final : public StageType {
     const long r = step / rs, v = step % rs - decor;
     const double t = v * dt;
     if (v % every == 0) {
+      // The box holds the strain of the middle of the interval that just ended, eps(t - deform dt / 2)
+      // (0 at the replica's start): record that time, so the fit's phase reference is the strain the
+      // sampled state actually carries (otherwise a lag of half an interval, -pi/1000 rad at the default).
+      const double t_strain = v == 0 ? 0.0 : t - 0.5 * deform * dt;
       const auto p = c.pressure_tensor_bar();
       c.record_sample("stress.csv",
                       {"replica", "t_shear_ps", "strain_xy", "pxx_bar", "pyy_bar", "pzz_bar", "pxy_bar", "pxz_bar",
                        "pyz_bar", "volume_A3"},
-                      {static_cast<double>(r), t, b.xy / b.ly, p[0], p[1], p[2], p[3], p[4], p[5], b.volume()});
+                      {static_cast<double>(r), t_strain, b.xy / b.ly, p[0], p[1], p[2], p[3], p[4], p[5], b.volume()});
     }
     // Centred staircase: hold the strain of the middle of [t, t + deform dt).
     b.xy = amp * std::sin(2 * M_PI * (t + 0.5 * deform * dt) / period_ps) * b.ly;

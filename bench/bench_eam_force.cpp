@@ -1,12 +1,14 @@
 // Cost of the EAM force on 4000-atom Cu64Zr36 (the shipped 2000-atom 1500 K
 // liquid, cases/cuzr/cu64zr36-2000.data, doubled along x; CuZr_mm.eam.fs):
-//   BM_Force/<platform>/<tables>   one energy+force evaluation (OpenMM)
-//   BM_MdSteps/<platform>/<tables> VerletIntegrator steps of 2 fs
+//   BM_Force/<platform>/<kind>     one energy+force evaluation (OpenMM)
+//   BM_MdSteps/<platform>/<kind>   VerletIntegrator steps of 2 fs
+//   (platform CPU1: the CPU platform with 1 thread, for serial comparisons)
 //   BM_CpuEvaluator/<threads>      one energy+force+virial evaluation, plain C++
 // Counter atom_steps_per_s (= atoms x steps or evaluations per second) is
-// what bench/lammps_compare.sh compares with LAMMPS.  <tables>: hermite
-// (LAMMPS-exact coefficient tables, the default) or spline (natural-spline
-// Continuous1DFunction tables, default_table_options of the platform).
+// what bench/lammps_compare.sh compares with LAMMPS.  <kind>: native (the
+// EamPlugin::EamForce), hermite (CustomGBForce with LAMMPS-exact coefficient
+// tables) or spline (CustomGBForce with natural-spline tables,
+// default_table_options of the platform).
 //   bench_eam_force --benchmark_filter=MdSteps/CPU
 #include <benchmark/benchmark.h>
 
@@ -19,6 +21,7 @@
 #include "core/lammps_data.hpp"
 #include "evaluator/eam_evaluator.hpp"
 #include "glassbench/version_info.hpp"
+#include "openmm/native_eam_force.hpp"
 #include "openmm/platform.hpp"
 #include "openmm/system_builder.hpp"
 #include "potential/eam_reader.hpp"
@@ -58,10 +61,13 @@ struct Engine {
 };
 
 // nullptr (and SkipWithError) if the platform is not available here.
-std::unique_ptr<Engine> make_engine(benchmark::State& state, const std::string& platform, bool spline) {
+std::unique_ptr<Engine> make_engine(benchmark::State& state, const std::string& platform_arg,
+                                    const std::string& kind) {
+  const bool spline = kind == "spline";
+  const std::string platform = platform_arg == "CPU1" ? "CPU" : platform_arg;
   gb::PlatformRequest req;
   req.name = platform;
-  req.cpu_threads = 2;
+  req.cpu_threads = platform_arg == "CPU1" ? 1 : 2;
   gb::PlatformChoice pc;
   try {
     pc = gb::choose_platform(req);
@@ -70,6 +76,13 @@ std::unique_ptr<Engine> make_engine(benchmark::State& state, const std::string& 
     return nullptr;
   }
   gb::EamForceOptions fo;
+  if (kind == "native") {
+    if (!gb::native_force_available(pc.name)) {
+      state.SkipWithError("no native EAM kernel for this platform");
+      return nullptr;
+    }
+    fo.implementation = gb::EamImplementation::Native;
+  }
   if (spline) {
     fo.tables = gb::default_table_options(pc.name);
     fo.tables.interpolation = gb::EamInterpolation::NaturalSpline;
@@ -81,12 +94,12 @@ std::unique_ptr<Engine> make_engine(benchmark::State& state, const std::string& 
   e->ctx->setPositions(e->sys.positions_nm);
   e->ctx->setVelocities(e->sys.velocities_nm_per_ps);
   e->ctx->getState(OpenMM::State::Forces);  // warm-up: kernels compiled, neighbour lists built
-  state.SetLabel(pc.name + "/" + pc.precision + (spline ? "/spline" : "/hermite"));
+  state.SetLabel(pc.name + "/" + pc.precision + "/" + kind + "/" + std::to_string(req.cpu_threads) + "threads");
   return e;
 }
 
-void BM_Force(benchmark::State& state, std::string platform, bool spline) {
-  auto e = make_engine(state, platform, spline);
+void BM_Force(benchmark::State& state, std::string platform, std::string kind) {
+  auto e = make_engine(state, platform, kind);
   if (!e) return;
   for (auto _ : state) {
     // Re-setting positions invalidates any cached result, so each iteration
@@ -98,8 +111,8 @@ void BM_Force(benchmark::State& state, std::string platform, bool spline) {
       benchmark::Counter(static_cast<double>(config4000().size()) * state.iterations(), benchmark::Counter::kIsRate);
 }
 
-void BM_MdSteps(benchmark::State& state, std::string platform, bool spline) {
-  auto e = make_engine(state, platform, spline);
+void BM_MdSteps(benchmark::State& state, std::string platform, std::string kind) {
+  auto e = make_engine(state, platform, kind);
   if (!e) return;
   const int steps = static_cast<int>(state.range(0));
   for (auto _ : state) {
@@ -119,15 +132,14 @@ void BM_CpuEvaluator(benchmark::State& state) {
 }
 
 void register_all() {
-  for (const std::string p : {"Reference", "CPU", "OpenCL", "CUDA"})
-    for (bool spline : {false, true}) {
-      const std::string t = spline ? "spline" : "hermite";
-      benchmark::RegisterBenchmark(("BM_Force/" + p + "/" + t).c_str(), BM_Force, p, spline)
+  for (const std::string p : {"Reference", "CPU", "CPU1", "OpenCL", "CUDA"})
+    for (const std::string t : {"native", "hermite", "spline"}) {
+      benchmark::RegisterBenchmark(("BM_Force/" + p + "/" + t).c_str(), BM_Force, p, t)
           ->Unit(benchmark::kMillisecond)
           ->UseRealTime()
           ->MinTime(p == "Reference" ? 0.1 : 1.0);
       // Reference is ~10x slower: fewer steps per iteration.
-      benchmark::RegisterBenchmark(("BM_MdSteps/" + p + "/" + t).c_str(), BM_MdSteps, p, spline)
+      benchmark::RegisterBenchmark(("BM_MdSteps/" + p + "/" + t).c_str(), BM_MdSteps, p, t)
           ->Arg(p == "Reference" ? 2 : 20)
           ->Unit(benchmark::kMillisecond)
           ->UseRealTime()

@@ -1,4 +1,5 @@
-// MD throughput of the EAM CustomGBForce on each OpenMM platform: Cu64Zr36
+// MD throughput of the EAM force (native EamForce, or the CustomGBForce with
+// the `custom` variants) on each OpenMM platform: Cu64Zr36
 // liquid (random structure at 0.0585 /A^3, CuZr_mm.eam.fs), NVT Nose-Hoover
 // at 2000 K, 2 fs steps -- the paper-protocol workload.  Reports steps/s and
 // ns/day as counters; `glassbench run` adds thermo/dump/checkpoint overhead.
@@ -10,13 +11,14 @@
 #include <memory>
 
 #include "core/structure_builder.hpp"
+#include "openmm/native_eam_force.hpp"
 #include "openmm/platform.hpp"
 #include "openmm/system_builder.hpp"
 #include "potential/eam_reader.hpp"
 
 namespace {
 
-void BM_Cu64Zr36(benchmark::State& state, const char* platform_name) {
+void BM_Cu64Zr36(benchmark::State& state, const char* platform_name, bool native) {
   const int n = static_cast<int>(state.range(0));
   const int ncu = n * 64 / 100;
   gb::EamPotential pot = gb::read_eam("CuZr_mm.eam.fs");
@@ -34,6 +36,13 @@ void BM_Cu64Zr36(benchmark::State& state, const char* platform_name) {
   }
   gb::EamForceOptions fo;
   fo.tables.max_table_points = gb::default_table_points(pc.name);
+  if (native) {
+    if (!gb::native_force_available(pc.name)) {
+      state.SkipWithError("no native EAM kernel for this platform");
+      return;
+    }
+    fo.implementation = gb::EamImplementation::Native;
+  }
   gb::EamSystem es = gb::build_eam_system(cfg, pot, elem, fo);
   es.system->addForce(new OpenMM::CMMotionRemover(1));
   OpenMM::NoseHooverIntegrator integ(2000.0, 10.0, 0.002);
@@ -54,8 +63,12 @@ void BM_Cu64Zr36(benchmark::State& state, const char* platform_name) {
 
 }  // namespace
 
-BENCHMARK_CAPTURE(BM_Cu64Zr36, Reference, "Reference")->Arg(500)->Arg(4000)->Unit(benchmark::kMillisecond)->MinTime(5)->UseRealTime();
-BENCHMARK_CAPTURE(BM_Cu64Zr36, CPU, "CPU")->Arg(500)->Arg(4000)->Unit(benchmark::kMillisecond)->MinTime(5)->UseRealTime();
-BENCHMARK_CAPTURE(BM_Cu64Zr36, OpenCL, "OpenCL")->Arg(500)->Arg(4000)->Unit(benchmark::kMillisecond)->MinTime(5)->UseRealTime();
-BENCHMARK_CAPTURE(BM_Cu64Zr36, CUDA, "CUDA")->Arg(500)->Arg(4000)->Unit(benchmark::kMillisecond)->MinTime(5)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Cu64Zr36, Reference/native, "Reference", true)->Arg(500)->Arg(4000)->Unit(benchmark::kMillisecond)->MinTime(5)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Cu64Zr36, Reference/custom, "Reference", false)->Arg(500)->Arg(4000)->Unit(benchmark::kMillisecond)->MinTime(5)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Cu64Zr36, CPU/native, "CPU", true)->Arg(500)->Arg(4000)->Unit(benchmark::kMillisecond)->MinTime(5)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Cu64Zr36, CPU/custom, "CPU", false)->Arg(500)->Arg(4000)->Unit(benchmark::kMillisecond)->MinTime(5)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Cu64Zr36, OpenCL/native, "OpenCL", true)->Arg(500)->Arg(4000)->Unit(benchmark::kMillisecond)->MinTime(5)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Cu64Zr36, OpenCL/custom, "OpenCL", false)->Arg(500)->Arg(4000)->Unit(benchmark::kMillisecond)->MinTime(5)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Cu64Zr36, CUDA/native, "CUDA", true)->Arg(500)->Arg(4000)->Unit(benchmark::kMillisecond)->MinTime(5)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Cu64Zr36, CUDA/custom, "CUDA", false)->Arg(500)->Arg(4000)->Unit(benchmark::kMillisecond)->MinTime(5)->UseRealTime();
 BENCHMARK_MAIN();

@@ -3,6 +3,9 @@
 # in the same run: 4000-atom Cu64Zr36 liquid (cases/cuzr/cu64zr36-2000.data
 # doubled along x, as bench_eam_force builds it), CuZr_mm.eam.fs, NVE,
 # 2 fs steps.  Prints atom-steps/s per engine and the ratio to LAMMPS serial.
+# Rows: the native EamForce (CPU 2 threads, CPU1 = 1 thread, OpenCL), the
+# CustomGBForce ("hermite"), the CPU evaluator (forces only); with RUNNER=1
+# also `glassbench run` itself (bench/runner_throughput.sh).
 #
 #   bash bench/lammps_compare.sh [BUILD_DIR]      (default: build)
 #   env: STEPS (LAMMPS steps, default 2000), LMP (default lmp), NP (default 2)
@@ -44,7 +47,7 @@ LMP1=$(rate "$TMP/serial.log")
    -screen none >/dev/null 2>&1) || echo "mpirun -np $NP failed" >&2
 LMPN=$( [ -f "$TMP/mpi.log" ] && rate "$TMP/mpi.log" || echo nan)
 
-"$BENCH" --benchmark_filter='BM_MdSteps/.*/hermite|BM_MdSteps/OpenCL/spline|BM_CpuEvaluator' \
+"$BENCH" --benchmark_filter='BM_MdSteps/(CPU|CPU1|OpenCL|CUDA)/native|BM_MdSteps/(CPU|OpenCL)/hermite|BM_CpuEvaluator' \
   --benchmark_format=csv 2>/dev/null > "$TMP/ours.csv" || true
 
 printf '%-44s %14s %12s\n' "engine (4000 atoms, CuZr_mm.eam.fs)" "atom-steps/s" "vs LAMMPS"
@@ -61,4 +64,8 @@ awk -F, -v ref="$LMP1" '
     kind = (name ~ /CpuEvaluator/) ? " (force evals)" : ""
     printf "%-44s %14.4g %12.3f\n", "glassbench " name kind, v, v / ref
   }' "$TMP/ours.csv"
+if [ "${RUNNER:-0}" = 1 ]; then
+  for f in native custom; do FORCE=$f bash bench/runner_throughput.sh "$BUILD" || true; done
+  THREADS=1 FORCE=native bash bench/runner_throughput.sh "$BUILD" || true
+fi
 echo "(machine: $(nproc --all) cores, $(awk -F: '/model name/{print $2; exit}' /proc/cpuinfo | sed 's/^ *//'); OpenMM CPU platform 2 threads)"

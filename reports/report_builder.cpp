@@ -10,7 +10,9 @@
 #include <fmt/format.h>
 
 #include "core/atomic_file.hpp"
+#include "core/error.hpp"
 #include "glassbench/version_info.hpp"
+#include "reports/cross_engine_section.hpp"
 #include "reports/figures.hpp"
 #include "validation/reference_loader.hpp"
 #include "validation/validator.hpp"
@@ -107,6 +109,12 @@ Report build_report(const ReportOptions& opt) {
     for (auto& f : rep.figures)
       if (f.svg.empty() && f.note.empty()) f.note = "gnuplot not found (Debian package gnuplot-nox)";
 
+  CrossEngineSection cross;  // reports/cross_engine_section.hpp
+  if (!opt.compare_with.empty()) {
+    if (opt.runs.empty()) throw InputError("--compare needs a run directory to compare with");
+    cross = build_cross_engine_section(opt.runs[0], opt.compare_with, gp);
+  }
+
   const v::Tally t = v::tally(rep.results);
   const std::string prov = fmt::format("glassbench {} (git {}), generated {}", build::kVersion, build::kGitCommit, now_utc());
 
@@ -150,6 +158,7 @@ Report build_report(const ReportOptions& opt) {
     h += "<figcaption>" + esc(f.caption) + (f.note.empty() ? "" : " <span class=\"note\">" + esc(f.note) + "</span>") +
          "</figcaption>\n</figure>\n";
   }
+  h += cross.html;
   h += "<h2>Provenance</h2>\n";
   for (const auto& run : runs) {
     h += "<h3>" + esc(run.case_name()) + " — " + esc(run.formula()) + fmt::format(", {} atoms", run.atoms()) + "</h3>\n<p class=\"small\">" +
@@ -174,6 +183,9 @@ Report build_report(const ReportOptions& opt) {
                      fmt_num(r.band_lo), fmt_num(r.band_hi), md_cell(r.reference.units), md_cell(r.reason));
   m += "\n## Figures\n\n";
   for (const auto& f : rep.figures)
+    m += "- " + f.title + ": " + (f.rendered() ? "in the HTML report" : "not drawn — " + f.note) + "\n";
+  m += cross.markdown;
+  for (const auto& f : cross.figures)
     m += "- " + f.title + ": " + (f.rendered() ? "in the HTML report" : "not drawn — " + f.note) + "\n";
   m += "\n## Runs\n\n";
   for (const auto& run : runs)

@@ -14,6 +14,7 @@ struct ReportOptions {
   std::vector<std::string> runs;   // run directories
   std::string references_dir;      // references/*.yaml
   std::string title = "glassbench validation report";
+  std::string compare_with;        // run or replica set compared with runs[0] (cross-engine section); "" = none
 };
 
 struct Report {

@@ -72,6 +72,7 @@ struct ProtocolRunner::Impl {
   AtomConfig initial;
   Topology topo;
   PlatformChoice platform;
+  EamImplementation force_impl = EamImplementation::Native;  // resolved in select_platform
   std::unique_ptr<RunLog> log;
   std::unique_ptr<ThermoFile> thermo;
   std::unique_ptr<ThermoSampler> sampler;
@@ -162,6 +163,10 @@ struct ProtocolRunner::Impl {
     }
     platform = probe;
     if (forced_props) platform.properties = *forced_props;
+    // `platform: {force: native | custom}`; unset: native where the platform has it.
+    std::optional<EamImplementation> want;
+    if (!c.platform.force.empty()) want = parse_implementation(c.platform.force, c.file + ": platform.force");
+    force_impl = resolve_implementation(want, platform.name);
   }
 
   rundir::RunLayout layout() const { return rundir::RunLayout(dir); }
@@ -218,6 +223,7 @@ struct ProtocolRunner::Impl {
     prov.case_sha256 = case_sha;
     prov.platform = platform.name;
     prov.precision = platform.precision;
+    prov.force = implementation_name(force_impl);
     prov.platform_properties = platform.properties;
     prov.potential_path = fs::absolute(potential_path).string();
     prov.potential_sha256 = potential_sha;
@@ -343,8 +349,9 @@ struct ProtocolRunner::Impl {
     const int ki = static_cast<int>(k);
     fs::create_directories(stage_files(k).dir());
     EamForceOptions fo;  // defaults: LAMMPS-exact cubic tables on every platform
-    // OpenMM 7.7's CPU platform mis-handles triclinic boxes with this force.
-    require_platform_supports_box(platform.name, initial.box.triclinic());
+    fo.implementation = force_impl;
+    // OpenMM 7.7's CPU platform mis-handles triclinic boxes with the custom force.
+    require_platform_supports_box(platform.name, initial.box.triclinic(), force_impl);
     ss.es = build_eam_system(initial, pot, element_of_type, fo);
     ss.es.system->addForce(new OpenMM::CMMotionRemover(1));
     ss.baro = add_barostat(*ss.es.system, st, stage_seed(c.system.seed, ki, SeedPurpose::Barostat));
@@ -597,9 +604,9 @@ struct ProtocolRunner::Impl {
     last_ckpt = t_session;
     session_from_step = ck.global_step;
     init_provenance();
-    log->info(fmt::format("{} case {} on OpenMM {} platform {} ({} precision), {} stages, {} steps", 
+    log->info(fmt::format("{} case {} on OpenMM {} platform {} ({} precision, {} EAM force), {} stages, {} steps",
                           opt.resume ? "resuming" : "running", c.name, openmm_version(), platform.name,
-                          platform.precision, c.stages.size(), c.total_steps()));
+                          platform.precision, implementation_name(force_impl), c.stages.size(), c.total_steps()));
     SignalWatch signals(opt.handle_signals);
     try {
       bool mid = opt.resume && !ck.openmm_checkpoint.empty();

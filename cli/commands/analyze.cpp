@@ -13,6 +13,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "compare/replica_set.hpp"
 #include "analysis/arrhenius_crossover.hpp"
 #include "analysis/csv_table.hpp"
 #include "analysis/dynamics_output.hpp"
@@ -281,12 +282,20 @@ void setup_run(CLI::App& parent) {
   auto no_order = std::make_shared<bool>(false);
   auto* s = parent.add_subcommand("run", "all observables for every stage of a glassbench run directory "
                                          "(writes DIR/analysis/<stage>/ and DIR/analysis/summary.json)");
-  s->add_option("run_dir", *dir, "run directory written by `glassbench run`")->required()->check(CLI::ExistingDirectory);
+  s->add_option("run_dir", *dir, "run directory written by `glassbench run`, or a replica set (run --replicas N)")->required()->check(CLI::ExistingDirectory);
   s->add_option("--max-frames", o->max_frames, "read at most this many frames per stage");
   s->add_flag("--no-order", *no_order, "skip Voronoi / bond-orientational order");
   s->callback([dir, o, no_order, s] {
     ga::StageAnalysisOptions opt = *o;
     opt.order = !*no_order;
+    if (gb::compare::is_replica_set(*dir)) {  // replicas: each one, then the pooled scalars
+      int n = 0;
+      for (; std::filesystem::is_directory(gb::compare::replica_dir(*dir, n)); ++n)
+        ga::analyze_run_directory(gb::compare::replica_dir(*dir, n), opt, command_text("run", s));
+      gb::compare::pool_replica_analyses(*dir);
+      std::cout << "analysed " << n << " replicas -> " << *dir << "/analysis/pooled.json\n";
+      return;
+    }
     const auto summary = ga::analyze_run_directory(*dir, opt, command_text("run", s));
     std::cout << "analysed " << summary["stages"].size() << " stages -> " << *dir << "/analysis/summary.json\n";
   });

@@ -4,13 +4,16 @@
 // stdout: `key value` lines (metal units): energy (eV), energy_per_atom,
 // natoms, pxx pyy pzz pxy pxz pyz (virial part of the pressure tensor, bar,
 // LAMMPS sign convention), max_density, engine, platform, precision,
-// pressure_source, tables.  For --engine openmm the pressure tensor comes
-// from the CPU evaluator (CustomGBForce gives no virial); `pressure_source`
-// says so.  --forces writes `id type fx fy fz` (eV/A, sorted by id, %.17g)
+// pressure_source, tables, force.  --force native (default where the
+// platform has it) runs the EamPlugin::EamForce and takes the pressure
+// tensor from its virial; --force custom runs the CustomGBForce, whose
+// pressure comes from the CPU evaluator (it has no virial);
+// `pressure_source` says which.  --forces writes `id type fx fy fz` (eV/A, sorted by id, %.17g)
 // under LAMMPS dump ITEM headers, plus <file>.provenance with the provenance.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <sstream>
 #include <thread>
@@ -19,6 +22,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/lammps_data.hpp"
+#include "core/units.hpp"
 #include "evaluator/eam_evaluator.hpp"
 #include "glassbench/version_info.hpp"
 #include "openmm/eam_tables.hpp"
@@ -29,7 +33,7 @@
 namespace {
 
 struct EvalArgs {
-  std::string potential, style, data, engine = "openmm", platform, precision, forces;
+  std::string potential, style, data, engine = "openmm", platform, precision, forces, force;
   std::vector<std::string> elements;
   int threads = 0, table_points = 0, upsample = 0, device = -1;
 };
@@ -87,7 +91,8 @@ void run_eval(const EvalArgs& a) {
   double energy = cpu.energy_eV;
   std::vector<gb::Vec3> forces = cpu.forces_eV_per_A;
   std::string platform = "none", precision = "double", pressure_source = "cpu-evaluator";
-  std::string tables = "none";
+  std::string tables = "none", force = "none";
+  std::array<double, 6> p = cpu.pressure_virial_bar(cfg.box.volume());
   if (a.engine == "openmm") {
     gb::SinglePointOptions opt;
     opt.platform.name = a.platform;
@@ -96,7 +101,11 @@ void run_eval(const EvalArgs& a) {
     opt.platform.cpu_threads = a.threads;
     if (a.table_points < 0 || a.upsample < 0) throw gb::InputError("--table-points and --table-upsample must be positive");
     if (a.table_points > 0 && a.table_points < 5) throw gb::InputError("--table-points: need at least 5 knots");
+    if (!a.force.empty()) opt.implementation = gb::parse_implementation(a.force, "--force");
     if (a.table_points > 0 || a.upsample > 0) {
+      if (opt.implementation == gb::EamImplementation::Native)
+        throw gb::InputError("--table-points/--table-upsample choose tables of the custom force; not with --force native");
+      opt.implementation = gb::EamImplementation::Custom;
       gb::EamTableOptions t;
       t.interpolation = gb::EamInterpolation::NaturalSpline;
       t.table_points = a.table_points;
@@ -109,17 +118,25 @@ void run_eval(const EvalArgs& a) {
       forces = r.forces_eV_per_A;
       platform = r.platform;
       precision = r.precision;
-      tables = r.tables.interpolation == gb::EamInterpolation::LammpsHermite ? std::string("lammps-hermite")
-               : r.tables.table_points > 0 ? fmt::format("natural-spline points:{}", r.tables.table_points)
-                                           : fmt::format("natural-spline upsample:{}", r.tables.upsample);
+      force = gb::implementation_name(r.implementation);
+      if (r.implementation == gb::EamImplementation::Native) {
+        tables = "lammps-hermite";
+        for (int k = 0; k < 6; ++k) p[k] = (*r.virial_eV)[k] / cfg.box.volume() * gb::units::kBarPerEVPerAngstrom3;
+        pressure_source = "native-force-virial";
+      } else {
+        tables = r.tables.interpolation == gb::EamInterpolation::LammpsHermite ? std::string("lammps-hermite")
+                 : r.tables.table_points > 0 ? fmt::format("natural-spline points:{}", r.tables.table_points)
+                                             : fmt::format("natural-spline upsample:{}", r.tables.upsample);
+      }
     } catch (const gb::SimulationError& e) {
       // Out-of-range densities here come from the input configuration.
       throw gb::InputError(gb::SourceLocation{a.data, 0, 0}, "Atoms", e.what());
     }
-  } else if (!a.platform.empty() || !a.precision.empty() || a.table_points > 0 || a.upsample > 0 || a.device >= 0) {
-    throw gb::InputError("--platform, --precision, --table-points, --table-upsample and --device apply to --engine openmm only");
+  } else if (!a.platform.empty() || !a.precision.empty() || a.table_points > 0 || a.upsample > 0 || a.device >= 0 ||
+             !a.force.empty()) {
+    throw gb::InputError(
+        "--platform, --precision, --force, --table-points, --table-upsample and --device apply to --engine openmm only");
   }
-  const auto p = cpu.pressure_virial_bar(cfg.box.volume());
   out << fmt::format("energy {:.17g}\n", energy);
   out << fmt::format("energy_per_atom {:.17g}\n", energy / static_cast<double>(cfg.size()));
   out << "natoms " << cfg.size() << "\n";
@@ -131,6 +148,7 @@ void run_eval(const EvalArgs& a) {
   out << "precision " << precision << "\n";
   out << "tables " << tables << "\n";
   out << "pressure_source " << pressure_source << "\n";
+  out << "force " << force << "\n";
   if (cpu.density_out_of_range)
     out << "warning density outside the embedding table: F(rho) extrapolated linearly as LAMMPS does\n";
   std::cout << out.str() << std::flush;
@@ -160,7 +178,7 @@ void setup(CLI::App& app) {
       ->required()
       ->expected(1, -1);
   sub->add_option("--data", args->data, "LAMMPS data file (atom_style atomic; orthogonal or triclinic)")->required();
-  sub->add_option("--engine", args->engine, "openmm (EAM CustomGBForce) or cpu (plain C++ evaluator)")
+  sub->add_option("--engine", args->engine, "openmm (EAM force on an OpenMM platform) or cpu (plain C++ evaluator)")
       ->capture_default_str();
   sub->add_option("--platform", args->platform,
                   "OpenMM platform (Reference, CPU, OpenCL, CUDA); default: first available of CUDA, OpenCL, CPU, "
@@ -168,6 +186,9 @@ void setup(CLI::App& app) {
   sub->add_option("--precision", args->precision,
                   "single|mixed|double (OpenCL/CUDA; Reference is double, CPU mixed)");
   sub->add_option("--device", args->device, "OpenCL/CUDA device index");
+  sub->add_option("--force", args->force,
+                  "EAM force for --engine openmm: native (EamForce plugin; default where the platform has it) or "
+                  "custom (CustomGBForce)");
   sub->add_option("--threads", args->threads, "threads for the CPU evaluator and the CPU platform (default: all)");
   sub->add_option("--table-points", args->table_points,
                   "use natural-spline tables (Continuous1DFunction) with this many knots, sampled from LAMMPS's "

@@ -14,6 +14,7 @@ struct Args {
   std::string out = "report.html";
   std::string references;
   std::string title = "glassbench validation report";
+  std::string compare;
 };
 
 void setup(CLI::App& app) {
@@ -23,10 +24,15 @@ void setup(CLI::App& app) {
   sub->add_option("-o,--output", a->out, "HTML file to write (default report.html); the summary goes to the same name with .md");
   sub->add_option("--references", a->references, "folder of reference YAML files (default: the source tree's references/)");
   sub->add_option("--title", a->title, "report title");
+  sub->add_option("--compare", a->compare,
+                  "add a cross-engine section comparing the first RUN_DIR with this run or replica set "
+                  "(glassbench compare's table and overlaid figures; docs/compare.md)")
+      ->check(CLI::ExistingDirectory);
   sub->callback([a] {
     gb::reports::ReportOptions o;
     o.runs = a->runs;
     o.title = a->title;
+    o.compare_with = a->compare;
     o.references_dir = !a->references.empty() ? a->references
                        : std::getenv("GLASSBENCH_REFERENCES") ? std::getenv("GLASSBENCH_REFERENCES")
                                                               : std::string(gb::build::kSourceDir) + "/references";

@@ -23,7 +23,7 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"name",       "description", "system", "potential", "platform",
                                            "timestep",   "thermostat",  "barostat", "output",  "checkpoint",
-                                           "limits",     "protocol"};
+                                           "limits",     "protocol",    "replicas"};
 const std::vector<std::string> kPlatforms = {"CUDA", "OpenCL", "HIP", "CPU", "Reference"};
 
 std::string fmt_g(double v) {
@@ -73,6 +73,14 @@ class Loader final : public ProtocolReader {
       if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.'))
         root_.child("name").fail("use letters, digits, '-', '_' and '.' only (it names the run directory)");
     if (root_.has("description")) c.description = root_.child("description").as_string();
+    if (root_.has("replicas")) {
+      // Independent copies with derived seeds (docs/compare.md); verdicts use their spread.
+      YamlField r = root_.child("replicas");
+      long n = 0;
+      if (!r.is_scalar() || !parse_long(r.as_string(), n) || n < 1 || n > 1000)
+        r.fail("expected a whole number of replicas from 1 to 1000");
+      c.replicas = static_cast<int>(n);
+    }
     timestep_ = positive_time(root_.require("timestep"));
     read_potential(c);
     read_system(c);
@@ -232,7 +240,7 @@ class Loader final : public ProtocolReader {
   void read_platform(Case& c) {
     if (!root_.has("platform")) return;
     YamlField p = root_.child("platform");
-    p.expect_map({"preference", "precision", "device", "threads"});
+    p.expect_map({"preference", "precision", "device", "threads", "force"});
     if (p.has("preference")) {
       YamlField pref = p.child("preference");
       std::vector<std::string> names;
@@ -267,6 +275,12 @@ class Loader final : public ProtocolReader {
       const long t = p.child("threads").as_integer();
       if (t < 0) p.child("threads").fail("expected a thread count >= 0 (0: all cores)");
       c.platform.threads = static_cast<int>(t);
+    }
+    if (p.has("force")) {
+      const std::string f = p.child("force").as_string();
+      if (f != "native" && f != "custom")
+        p.child("force").fail("expected native (the EamForce plugin) or custom (CustomGBForce), got '" + f + "'");
+      c.platform.force = f;
     }
   }
 

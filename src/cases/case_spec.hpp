@@ -48,6 +48,9 @@ struct PlatformSpec {
   std::string precision;  // single | mixed | double | "" (platform default); GPU platforms only
   int device = -1;                  // -1: platform default
   int threads = 0;                  // CPU platform threads, 0: platform default
+  /// EAM force implementation: "native" (EamPlugin::EamForce) | "custom"
+  /// (CustomGBForce) | "" (native where the platform has it).
+  std::string force;
 };
 
 struct ThermostatSpec {
@@ -103,6 +106,7 @@ struct Case {
   CheckpointSpec checkpoint;
   LimitsSpec limits;
   std::vector<StageSpec> stages;
+  int replicas = 1;  // independent copies with derived seeds (`replicas: N`, `run --replicas N`)
 
   long total_steps() const;
   double total_time_ps() const;

@@ -32,6 +32,7 @@ std::string case_summary(const Case& c) {
                    c.platform.precision.empty() ? "default" : c.platform.precision,
                    c.platform.device >= 0 ? fmt::format(", device {}", c.platform.device) : "",
                    c.platform.threads > 0 ? fmt::format(", {} CPU threads", c.platform.threads) : "");
+  s += fmt::format("force: {}\n", c.platform.force.empty() ? "native where available" : c.platform.force);
   s += "stages:\n";
   s += fmt::format("  {:<22} {:<11} {:<4} {:>9} {:>9} {:>8} {:>6} {:>11} {:>10} {:>7}  {}\n", "dir", "kind", "ens",
                    "T0/K", "T1/K", "P/bar", "dt/fs", "steps", "time/ps", "frames", "from");

@@ -3,14 +3,18 @@
 // forces and the virial tensor for orthogonal and triclinic periodic boxes
 // of any size.  Tables are interpolated exactly as LAMMPS pair_style eam*
 // does (gb::EamSpline), so results agree with LAMMPS to rounding error.
-// This is the second, independent implementation that checks the OpenMM
-// force, and the source of stresses.
+// It is a thin metal-units front end of EamCpuKernel -- the same code the
+// native OpenMM EamForce runs on the CPU platform -- so `glassbench eval`
+// and MD share one implementation (the independent oracles are LAMMPS and
+// the native force's Reference kernel).
 #include <array>
 #include <vector>
 
 #include "core/atom_config.hpp"
 #include "potential/eam_potential.hpp"
-#include "potential/eam_spline.hpp"
+#include <memory>
+
+#include "evaluator/eam_cpu_kernel.hpp"
 
 namespace gb {
 
@@ -32,6 +36,8 @@ class EamEvaluator {
  public:
   /// element_of_type[t-1] = element index of LAMMPS type t (gb::map_elements).
   EamEvaluator(const EamPotential& pot, std::vector<int> element_of_type, int threads = 1);
+  ~EamEvaluator();
+  EamEvaluator(EamEvaluator&&) noexcept = default;
   /// Throws gb::InputError if an atom type has no element, std::invalid_argument
   /// for a degenerate box.
   EamResult compute(const AtomConfig& cfg) const;
@@ -41,10 +47,7 @@ class EamEvaluator {
   std::vector<int> element_of_type_;
   int threads_;
   double cutoff_;
-  double rho_table_max_, rho_extrapolation_start_;
-  std::vector<EamSpline> embedding_;                // [elem]
-  std::vector<std::vector<EamSpline>> density_;     // [src][dst]
-  std::vector<std::vector<EamSpline>> z2r_;         // [a][b]
+  std::unique_ptr<EamCpuKernel> kernel_;  // tables packed once; list rebuilt per call
 };
 
 }  // namespace gb

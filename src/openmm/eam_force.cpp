@@ -14,6 +14,9 @@ namespace gb {
 namespace {
 std::string num(double x) { return fmt::format("{:.17g}", x); }
 
+// 2^52: floor(x * 2^52) / 2^52 drops only bits below 2^-52 of x.
+constexpr double kStopScale = 4503599627370496.0;
+
 void add_coefficients(OpenMM::CustomGBForce& f, const std::string& name, const CoefficientTable& t) {
   for (int j = 0; j < 4; ++j)
     f.addTabulatedFunction(name + std::to_string(j), new OpenMM::Discrete1DFunction(t.c[j]));
@@ -23,21 +26,39 @@ void add_coefficients(OpenMM::CustomGBForce& f, const std::string& name, const C
 // with block offset `base`.  Sets `<name>v` (value) and, if `slope`,
 // `<name>d` (d value / dx).  Interval k = floor(x/h) clamped to
 // [kmin, segments-1], u = x/h - k clamped above at 1: LAMMPS's lookup.
+//
+// Past the last knot (u clamped at 1) LAMMPS keeps the value at the end knot
+// but uses the END SLOPE as the derivative (pair_eam.cpp: p = MIN(p, 1.0)
+// feeds both the value and the derivative cubic), so its force there is not
+// the derivative of its energy.  Funcfl files resampled by LAMMPS end one
+// grid step short of their cutoff (Cu_smf7.eam: last knot 4.940 A, cutoff
+// 4.95 A), so pairs in that sliver feel that slope.  Lepton differentiates
+// the clamped value to 0; to reproduce LAMMPS, the value gets
+//   slope(u) * (w - stop(w)),   w = max(t - kk - 1, 0) (grid steps past the end),
+// where stop(w) = floor(w*2^52)/2^52 equals w to within 2^-52 but has zero
+// derivative (Lepton: d floor = 0).  The term adds < 2^-52 grid steps times
+// the slope to the value (far below rounding) and exactly slope * dw/dx to
+// the derivative; inside the table w = 0 and it vanishes identically.
+std::string stop_gradient(const std::string& x) { return fmt::format("floor(({0})*{1})/{1}", x, num(kStopScale)); }
+
 std::string cubic_defs(const std::string& name, const std::string& x, const std::string& base,
                        const CoefficientTable& t, bool clamp_below, bool slope) {
   const std::string kk = clamp_below ? fmt::format("max(0, min(floor({0}t), {1}))", name, t.segments - 1)
                                      : fmt::format("min(floor({0}t), {1})", name, t.segments - 1);
   std::string d = fmt::format(
-      "{0}v = {0}c0 + {0}u*({0}c1 + {0}u*({0}c2 + {0}u*{0}c3)); "
+      "{0}v = {0}c0 + {0}u*({0}c1 + {0}u*({0}c2 + {0}u*{0}c3)) "
+      "+ ({0}c1 + {0}u*(2*{0}c2 + 3*{0}u*{0}c3)) * ({0}w - {5}); {0}w = max({0}t - {0}kk - 1, 0); "
       "{0}c0 = {0}0({0}k); {0}c1 = {0}1({0}k); {0}c2 = {0}2({0}k); {0}c3 = {0}3({0}k); "
       "{0}k = {0}kk + {1}; {0}u = min({0}t - {0}kk, 1); {0}kk = {2}; {0}t = {3} * {4}",
-      name, base, kk, x, num(t.inv_h));
+      name, base, kk, x, num(t.inv_h), stop_gradient(name + "w"));
   if (slope) d = fmt::format("{0}d = ({0}c1 + {0}u*(2*{0}c2 + 3*{0}u*{0}c3)) * {1}; ", name, num(t.inv_h)) + d;
   return d;
 }
 }  // namespace
 
-void require_platform_supports_box(const std::string& platform_name, bool triclinic_box) {
+void require_platform_supports_box(const std::string& platform_name, bool triclinic_box,
+                                   EamImplementation implementation) {
+  if (implementation == EamImplementation::Native) return;
   std::string n = platform_name;
   std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
   if (triclinic_box && n == "cpu")
@@ -110,7 +131,9 @@ OpenMM::CustomGBForce* EamForce::create_force() const {
     // LAMMPS: F(rho) + F'(rho_end) * (rho - rho_end) above the table (u is
     // clamped at 1 there, so Fv is the end value and Fd the end slope).
     const std::string rx = num(t.rho_extrapolation_start());
-    f->addEnergyTerm(fmt::format("Fv + step(rho - {0}) * (rho - {0}) * Fd; ", rx) +
+    // The extrapolation's value goes through stop_gradient: its derivative,
+    // Fd, already comes from Fv's past-the-end term (LAMMPS's fp = Fd there).
+    f->addEnergyTerm(fmt::format("Fv + step(rho - {0}) * {1} * Fd; ", rx, stop_gradient("rho - " + rx)) +
                          cubic_defs("F", "rho", "emb", t.embedding(), true, true),
                      OpenMM::CustomGBForce::SingleParticle);
     f->addEnergyTerm("Zv / r; " + cubic_defs("Z", "r", "src1 + dst2", t.z2r(), false, false),

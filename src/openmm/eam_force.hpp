@@ -29,6 +29,7 @@
 
 #include "openmm/eam_hermite_tables.hpp"
 #include "openmm/eam_tables.hpp"
+#include "openmm/native_eam_force.hpp"
 #include "potential/eam_potential.hpp"
 
 namespace OpenMM {
@@ -40,6 +41,10 @@ namespace gb {
 struct EamForceOptions {
   EamTableOptions tables;  // knots handed to OpenMM; see default_table_options()
   bool periodic = true;    // false: CutoffNonPeriodic (isolated clusters)
+  /// Which force build_eam_system adds: the native EamPlugin::EamForce or
+  /// this CustomGBForce (native_eam_force.hpp; resolve_implementation()).
+  EamImplementation implementation = EamImplementation::Custom;
+  double native_skin_nm = 0.1;  // neighbour-list skin of the native CPU/GPU kernels
 };
 
 /// Measured on this machine (2 cores; tests/openmm, bench/bench_eam_force):
@@ -62,8 +67,10 @@ struct EamForceOptions {
 /// platform for this box: OpenMM's CPU platform computes CustomGBForce
 /// distances as if the box were rectangular (openmm/openmm#5387, fixed only
 /// in releases long after 7.7; measured here: triclinic Cu64Zr36 energies
-/// off by 1e9 eV/atom), so a triclinic box on CPU is refused.
-void require_platform_supports_box(const std::string& platform_name, bool triclinic_box);
+/// off by 1e9 eV/atom), so a triclinic box on CPU is refused for the custom
+/// force.  The native force handles triclinic boxes on every platform.
+void require_platform_supports_box(const std::string& platform_name, bool triclinic_box,
+                                   EamImplementation implementation = EamImplementation::Custom);
 
 class EamForce {
  public:

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "openmm/native_eam_force.hpp"
 
 namespace gb {
 namespace {
@@ -62,6 +63,7 @@ void load_openmm_plugins() {
     }
     for (const auto& f : OpenMM::Platform::getPluginLoadFailures()) failures_store().push_back(f);
     for (const auto& f : failures_store()) spdlog::debug("OpenMM plugin load failure (harmless unless the platform is needed): {}", f);
+    register_native_eam_plugin();  // after OpenMM's platforms exist: kernels attach to them
   });
 }
 

@@ -11,7 +11,8 @@ namespace gb {
 SinglePointResult openmm_single_point(const AtomConfig& cfg, const EamPotential& pot,
                                       const std::vector<int>& element_of_type, const SinglePointOptions& opt) {
   PlatformRequest req = opt.platform;
-  if (req.name.empty() && opt.periodic && cfg.box.triclinic()) {
+  if (req.name.empty() && opt.periodic && cfg.box.triclinic() &&
+      opt.implementation.value_or(EamImplementation::Native) == EamImplementation::Custom) {
     // Not on CPU for triclinic boxes (see require_platform_supports_box).
     std::vector<std::string> pref;
     for (const auto& p : req.preference)
@@ -19,13 +20,15 @@ SinglePointResult openmm_single_point(const AtomConfig& cfg, const EamPotential&
     req.preference = pref;
   }
   PlatformChoice pc = choose_platform(req);
-  if (opt.periodic) require_platform_supports_box(pc.name, cfg.box.triclinic());
   EamForceOptions fo;
+  fo.implementation = resolve_implementation(opt.implementation, pc.name);
+  if (opt.periodic) require_platform_supports_box(pc.name, cfg.box.triclinic(), fo.implementation);
   fo.periodic = opt.periodic;
   fo.tables = opt.tables ? *opt.tables : default_table_options(pc.name);
   EamSystem s = build_eam_system(cfg, pot, element_of_type, fo);
   // LammpsHermite extrapolates F like LAMMPS; natural-spline tables cannot.
-  if (opt.check_density && fo.tables.interpolation == EamInterpolation::NaturalSpline) {
+  if (opt.check_density && fo.implementation == EamImplementation::Custom &&
+      fo.tables.interpolation == EamInterpolation::NaturalSpline) {
     DensityGuard guard(*s.eam, s.box_nm);
     guard.check(s.positions_nm, nullptr, "configuration");
   }
@@ -35,8 +38,18 @@ SinglePointResult openmm_single_point(const AtomConfig& cfg, const EamPotential&
   OpenMM::State st = ctx->getState(OpenMM::State::Energy | OpenMM::State::Forces);
   SinglePointResult r;
   r.platform = pc.name;
-  r.precision = pc.precision;
+  // The native force computes in double on Reference and CPU.
+  r.precision = (fo.implementation == EamImplementation::Native && (pc.name == "CPU" || pc.name == "Reference"))
+                    ? std::string("double")
+                    : pc.precision;
   r.tables = fo.tables;
+  r.implementation = fo.implementation;
+  if (s.native) {
+    const std::array<double, 6> w = s.native->getVirial(*ctx);
+    std::array<double, 6> v{};
+    for (int k = 0; k < 6; ++k) v[k] = w[k] * units::kEVPerKJPerMol;  // kJ/mol -> eV (nm*kJ/mol/nm)
+    r.virial_eV = v;
+  }
   r.energy_eV = st.getPotentialEnergy() * units::kEVPerKJPerMol;
   const auto& f = st.getForces();
   r.forces_eV_per_A.resize(f.size());

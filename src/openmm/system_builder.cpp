@@ -64,7 +64,13 @@ EamSystem build_eam_system(const AtomConfig& cfg, const EamPotential& pot, const
     out.system->addParticle(m);
   }
   if (options.periodic) out.system->setDefaultPeriodicBoxVectors(out.box_nm[0], out.box_nm[1], out.box_nm[2]);
-  out.eam_force_index = out.system->addForce(out.eam->create_force());
+  out.implementation = options.implementation;
+  if (options.implementation == EamImplementation::Native) {
+    out.native = make_native_eam_force(pot, elem, options.periodic, options.native_skin_nm);
+    out.eam_force_index = out.system->addForce(out.native);
+  } else {
+    out.eam_force_index = out.system->addForce(out.eam->create_force());
+  }
 
   const double s = units::kNmPerAngstrom;
   out.positions_nm.resize(n);

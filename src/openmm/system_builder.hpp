@@ -26,6 +26,7 @@
 #include <OpenMM.h>
 
 #include "core/atom_config.hpp"
+#include "EamForce.h"
 #include "openmm/eam_force.hpp"
 #include "potential/eam_potential.hpp"
 
@@ -34,7 +35,9 @@ namespace gb {
 struct EamSystem {
   std::unique_ptr<OpenMM::System> system;
   std::shared_ptr<EamForce> eam;            // the force's description (tables, elements)
-  int eam_force_index = -1;                 // index of the EAM CustomGBForce in `system`
+  int eam_force_index = -1;                 // index of the EAM force in `system`
+  EamImplementation implementation = EamImplementation::Custom;  // which one it is
+  EamPlugin::EamForce* native = nullptr;    // the native force (owned by `system`), if native
   std::vector<OpenMM::Vec3> positions_nm;   // box origin moved to 0
   std::vector<OpenMM::Vec3> velocities_nm_per_ps;  // empty if the config has no velocities
   OpenMM::Vec3 box_nm[3];                   // reduced periodic box vectors

@@ -42,11 +42,14 @@ class EamSpline {
   double spacing() const { return h_; }
   double x_max() const { return (n_ - 1) * h_; }
 
- private:
   struct Segment {
     double c0, c1, c2, c3;  // value polynomial in u (per grid step)
     double d0, d1, d2;      // its derivative, already divided by h
   };
+  /// Interval k (0..n-2), for kernels that pack their own tables.
+  const Segment& segment(int k) const { return seg_[k]; }
+
+ private:
   int n_ = 0;
   double h_ = 0, inv_h_ = 0;
   std::vector<Segment> seg_;  // n-1 intervals

@@ -77,6 +77,9 @@ class RunLayout {
   std::string viscosity_json() const { return analysis_dir() + "/viscosity.json"; }
   std::string validation_json() const { return root_ + "/validation.json"; }
   std::string validation_junit() const { return root_ + "/validation-junit.xml"; }
+  /// The LAMMPS engine's folder (decks, start.data, logs; docs/lammps-engine.md).
+  /// LAMMPS runs in the run directory, so its decks name files relative to it: "lammps/...".
+  std::string lammps_dir() const { return root_ + "/lammps"; }
 
   /// "NN-name" folder name of the k-th stage (0-based): 01-melt, 02-quench, ...
   static std::string stage_dir_name(size_t k, const std::string& stage_name);

@@ -111,6 +111,8 @@ TEST(BadCaseFiles, ExactMessages) {
        "'0.0585 /cm^3' (unknown unit '/cm^3')"},
       {"timestep: \"2 fs\"\n", "timestep: \"2 fs\"\nplatform: {preference: [OpenCl, CPU]}\n",
        "bad.yaml:11:25: platform.preference[0]: unknown OpenMM platform \"OpenCl\"; did you mean \"OpenCL\"?"},
+      {"timestep: \"2 fs\"\n", "timestep: \"2 fs\"\nplatform: {force: fast}\n",
+       "bad.yaml:11:19: platform.force: expected native (the EamForce plugin) or custom (CustomGBForce), got 'fast'"},
       {"timestep: \"2 fs\"\n", "timestep: \"2 fs\"\nthermostat: nose_hover\n",
        "bad.yaml:11:13: thermostat: unknown thermostat \"nose_hover\"; did you mean \"nose-hoover\"?"},
       {"name: t\n", "name: t\nname: u\n", "bad.yaml:2:1: name: key \"name\" appears twice"},

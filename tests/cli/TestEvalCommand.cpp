@@ -44,11 +44,25 @@ TEST(EvalCommand, EnginesAgreeAndOutputIsKeyValue) {
   }
   EXPECT_EQ(omm.values.at("platform"), "Reference");
   EXPECT_EQ(omm.values.at("precision"), "double");
-  EXPECT_EQ(omm.values.at("pressure_source"), "cpu-evaluator");
+  // The default force on Reference is the native one, with its own virial.
+  EXPECT_EQ(omm.values.at("force"), "native");
+  EXPECT_EQ(omm.values.at("pressure_source"), "native-force-virial");
+  EXPECT_EQ(cpu.values.at("force"), "none");
   // Two independent implementations of LAMMPS's interpolant in double
   // precision: rounding of a ~1e3 eV sum.
   EXPECT_NEAR(omm.num("energy"), cpu.num("energy"), 1e-9 * std::fabs(cpu.num("energy")));
-  EXPECT_EQ(omm.values.at("pxx"), cpu.values.at("pxx"));  // same source (CPU evaluator)
+  // Brute-force Reference virial vs the evaluator's: rounding of ~1e5 bar sums.
+  EXPECT_NEAR(omm.num("pxx"), cpu.num("pxx"), 1e-9 * std::fabs(cpu.num("pxx")));
+  // --force custom: the CustomGBForce, pressure from the CPU evaluator.
+  const auto custom = run_glassbench(common + " --engine openmm --platform Reference --force custom", dir.path());
+  ASSERT_EQ(custom.exit_code, 0) << custom.err;
+  EXPECT_EQ(custom.values.at("force"), "custom");
+  EXPECT_EQ(custom.values.at("pressure_source"), "cpu-evaluator");
+  EXPECT_EQ(custom.values.at("pxx"), cpu.values.at("pxx"));  // same source (CPU evaluator)
+  EXPECT_NEAR(custom.num("energy"), cpu.num("energy"), 1e-9 * std::fabs(cpu.num("energy")));
+  const auto bad = run_glassbench(common + " --engine openmm --force fast", dir.path());
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("--force"), std::string::npos) << bad.err;
 
   const auto fc = gb::testing::read_forces_file(dir.file("cpu.dump"));
   const auto fo = gb::testing::read_forces_file(dir.file("omm.dump"));

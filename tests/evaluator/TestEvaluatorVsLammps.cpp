@@ -15,6 +15,7 @@
 #include <cmath>
 #include <iostream>
 
+#include "common/eam_agreement.hpp"
 #include "common/eam_test_files.hpp"
 #include "common/lammps_oracle.hpp"
 #include "common/temp_dir.hpp"
@@ -148,5 +149,33 @@ TEST(EvaluatorVsLammps, RhoBeyondTableIsExtrapolatedLikeLammps) {
   EXPECT_LE(a.max_force_eV_per_A, kForceTol);
   EXPECT_LE(a.max_stress_rel, kStressTol);
 }
+
+// ---- every EAM file Debian ships (shared body: tests/common/eam_agreement) --
+class ShippedFile : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ShippedFile, Evaluator) {
+  gb::testing::AgreementTolerance tol;
+  tol.energy_per_atom_eV = kEnergyTol;
+  tol.max_per_atom_energy_eV = kAtomEnergyTol;
+  tol.max_force_eV_per_A = kForceTol;
+  tol.max_stress_rel = kStressTol;
+  gb::testing::expect_lammps_agreement(
+      gb::testing::shipped_file_case(GetParam()),
+      [](const gb::AtomConfig& cfg, const gb::EamPotential& pot, const std::vector<int>& elem) {
+        const gb::EamResult r = gb::EamEvaluator(pot, elem, 2).compute(cfg);
+        gb::testing::EngineResult e;
+        e.energy_eV = r.energy_eV;
+        e.per_atom_energy_eV = r.per_atom_energy_eV;
+        e.forces_eV_per_A = r.forces_eV_per_A;
+        e.pressure_virial_bar = r.pressure_virial_bar(cfg.box.volume());
+        e.description = "evaluator";
+        return e;
+      },
+      tol);
+}
+
+INSTANTIATE_TEST_SUITE_P(Debian, ShippedFile, ::testing::ValuesIn(gb::testing::shipped_eam_files()),
+                         [](const ::testing::TestParamInfo<std::string>& i) { return gb::testing::test_name_of(i.param); });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ShippedFile);
 
 }  // namespace

@@ -50,6 +50,7 @@ TEST(DensityGuard, NaturalSplineTablesRefuseOutOfRangeDensities) {
   gb::EamTableOptions t;
   t.interpolation = gb::EamInterpolation::NaturalSpline;
   o.tables = t;
+  o.implementation = gb::EamImplementation::Custom;
   EXPECT_THROW(gb::openmm_single_point(compressed_cu(), pot, {0}, o), gb::SimulationError);
 }
 

@@ -29,6 +29,7 @@
 #include "common/temp_dir.hpp"
 #include "core/lammps_data.hpp"
 #include "core/units.hpp"
+#include "openmm/native_eam_force.hpp"
 #include "openmm/platform.hpp"
 #include "openmm/system_builder.hpp"
 #include "potential/eam_reader.hpp"
@@ -111,8 +112,10 @@ double lammps_drift(const gb::testing::TempDir& dir, const std::string& pot, int
 
 // OpenMM NVE drift (eV/atom/ps) and the largest excursion of E from its start.
 double openmm_drift(const gb::AtomConfig& start, const gb::EamPotential& pot, const std::string& platform,
-                    double* max_excursion) {
-  gb::EamSystem s = gb::build_eam_system(start, pot, {0, 1});
+                    gb::EamImplementation impl, double* max_excursion) {
+  gb::EamForceOptions fo;
+  fo.implementation = impl;
+  gb::EamSystem s = gb::build_eam_system(start, pot, {0, 1}, fo);
   OpenMM::VerletIntegrator integ(kDt);
   gb::PlatformRequest r;
   r.name = platform;
@@ -143,8 +146,11 @@ constexpr double kMevPerAtomPerNs = 1e6;  // per (eV/atom/ps)
 // orders of magnitude more.
 constexpr double kDriftBound = 2.0;
 
-void check_nve(const std::string& platform, int natoms) {
+void check_nve(const std::string& platform, int natoms,
+               gb::EamImplementation impl = gb::EamImplementation::Custom) {
   if (!gb::testing::lammps_available()) GTEST_SKIP() << gb::testing::lammps_skip_message();
+  if (impl == gb::EamImplementation::Native && !gb::native_force_available(platform))
+    GTEST_SKIP() << "no native EAM kernel for " << platform;
   const std::string potfile = gb::locate_potential("CuZr_mm.eam.fs");
   const gb::EamPotential pot = gb::read_eam(potfile);
   gb::testing::TempDir dir("glassbench-nve");
@@ -153,7 +159,7 @@ void check_nve(const std::string& platform, int natoms) {
   const double lmp = lammps_drift(dir, potfile, natoms) * kMevPerAtomPerNs;
   auto t1 = std::chrono::steady_clock::now();
   double excursion = 0;
-  const double omm = openmm_drift(start, pot, platform, &excursion) * kMevPerAtomPerNs;
+  const double omm = openmm_drift(start, pot, platform, impl, &excursion) * kMevPerAtomPerNs;
   auto t2 = std::chrono::steady_clock::now();
   std::cout << "[nve] Cu64Zr36 N=" << natoms << " 1500 K, dt 2 fs, 10 ps: OpenMM " << platform << " drift " << omm
             << " meV/atom/ns (max |E - E0| " << excursion * 1e3 << " meV/atom); LAMMPS same start " << lmp
@@ -166,5 +172,8 @@ void check_nve(const std::string& platform, int natoms) {
 
 TEST(NveEnergyConservation, ReferencePlatformCuZrLiquid1500K) { check_nve("Reference", 250); }
 TEST(NveEnergyConservation, CpuPlatformCuZrLiquid1500K) { check_nve("CPU", 250); }
+// The native force (neighbour list with skin: a missed pair would show here).
+TEST(NveEnergyConservation, NativeCpuCuZrLiquid1500K) { check_nve("CPU", 250, gb::EamImplementation::Native); }
+TEST(NveEnergyConservation, NativeOpenCLCuZrLiquid1500K) { check_nve("OpenCL", 250, gb::EamImplementation::Native); }
 
 }  // namespace

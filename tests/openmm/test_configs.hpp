@@ -17,6 +17,7 @@ inline SinglePointResult reference_point(const AtomConfig& cfg, const EamPotenti
   o.platform.name = "Reference";
   o.periodic = periodic;
   o.check_density = false;
+  o.implementation = EamImplementation::Custom;  // these tests are about the CustomGBForce
   return openmm_single_point(cfg, pot, elem, o);
 }
 

@@ -1,0 +1,196 @@
+// Tests of the native EamForce, one body for every platform (OpenMM plugin
+// style): Test<Platform>EamForce.cpp defines kPlatform and kTol, then
+// includes this file.  Every comparison with LAMMPS goes through the shared
+// tests/common/eam_agreement body, with the same configurations as the
+// evaluator's and the custom force's sweeps.
+#include <gtest/gtest.h>
+
+#include <OpenMM.h>
+#include <openmm/serialization/XmlSerializer.h>
+
+#include <cmath>
+#include <sstream>
+
+#include "EamForce.h"
+#include "common/eam_agreement.hpp"
+#include "common/test_structures.hpp"
+#include "core/structure_builder.hpp"
+#include "core/units.hpp"
+#include "openmm/native_eam_force.hpp"
+#include "openmm/platform.hpp"
+#include "openmm/single_point.hpp"
+#include "openmm/system_builder.hpp"
+#include "potential/eam_reader.hpp"
+#include "potential/potential_locator.hpp"
+
+namespace {
+
+bool platform_present() {
+  for (const auto& p : gb::available_platforms())
+    if (p == kPlatform) return true;
+  return false;
+}
+
+gb::SinglePointResult single_point(const gb::AtomConfig& cfg, const gb::EamPotential& pot,
+                                   const std::vector<int>& elem, gb::EamImplementation impl) {
+  gb::SinglePointOptions opt;
+  opt.platform.name = kPlatform;
+  opt.platform.cpu_threads = 2;
+  opt.check_density = false;
+  opt.implementation = impl;
+  return gb::openmm_single_point(cfg, pot, elem, opt);
+}
+
+gb::testing::Engine native_engine() {
+  return [](const gb::AtomConfig& cfg, const gb::EamPotential& pot, const std::vector<int>& elem) {
+    if (!platform_present()) throw gb::testing::EngineUnavailable{std::string(kPlatform) + " platform not available"};
+    if (!gb::native_force_available(kPlatform))
+      throw gb::testing::EngineUnavailable{std::string("native EAM kernel not built for ") + kPlatform};
+    const gb::SinglePointResult r = single_point(cfg, pot, elem, gb::EamImplementation::Native);
+    gb::testing::EngineResult e;
+    e.energy_eV = r.energy_eV;
+    e.forces_eV_per_A = r.forces_eV_per_A;
+    if (r.virial_eV && kTol.stress_rel >= 0) {
+      std::array<double, 6> p{};
+      for (int k = 0; k < 6; ++k) p[k] = (*r.virial_eV)[k] / cfg.box.volume() * gb::units::kBarPerEVPerAngstrom3;
+      e.pressure_virial_bar = p;
+    }
+    e.description = r.platform + "/" + r.precision + " native";
+    return e;
+  };
+}
+
+gb::testing::AgreementTolerance tolerance() {
+  gb::testing::AgreementTolerance t;
+  t.energy_per_atom_eV = kTol.energy_per_atom_eV;
+  t.max_force_eV_per_A = kTol.max_force_eV_per_A;
+  t.max_stress_rel = kTol.stress_rel;
+  return t;
+}
+
+class ShippedFile : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ShippedFile, AgreesWithLammps) {
+  gb::testing::expect_lammps_agreement(gb::testing::shipped_file_case(GetParam()), native_engine(), tolerance());
+}
+
+INSTANTIATE_TEST_SUITE_P(Debian, ShippedFile, ::testing::ValuesIn(gb::testing::shipped_eam_files()),
+                         [](const ::testing::TestParamInfo<std::string>& i) { return gb::testing::test_name_of(i.param); });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ShippedFile);
+
+TEST(NativeEamForce, TriclinicCuZrAgreesWithLammps) {
+  const std::string p = gb::locate_potential("CuZr_mm.eam.fs");
+  gb::testing::AgreementCase c;
+  c.label = "CuZr triclinic";
+  c.cfg = gb::testing::make_triclinic(gb::testing::cuzr_config(1500, 7), 4.0, -3.0, 2.5);
+  c.pot = gb::read_eam(p);
+  c.elements = {"Cu", "Zr"};
+  c.pair = {"eam/fs", {"* * " + p + " Cu Zr"}};
+  gb::testing::expect_lammps_agreement(c, native_engine(), tolerance());
+}
+
+TEST(NativeEamForce, FuncflMixtureAgreesWithLammps) {
+  const std::string cu = gb::locate_potential("Cu_u3.eam"), ag = gb::locate_potential("Ag_u3.eam");
+  gb::testing::AgreementCase c;
+  c.label = "Cu_u3 + Ag_u3 funcfl mixture";
+  c.cfg = gb::random_structure({{"Cu", 600}, {"Ag", 400}}, {63.55, 107.87}, 0.07, 2.0, 9);
+  c.pot = gb::read_funcfl_mixture({cu, ag});
+  c.elements = {"Cu", "Ag"};
+  c.pair = {"eam", {"1 1 " + cu, "2 2 " + ag}};
+  gb::testing::expect_lammps_agreement(c, native_engine(), tolerance());
+}
+
+TEST(NativeEamForce, AgreesWithCustomForce) {
+  if (!platform_present()) GTEST_SKIP() << kPlatform << " not available";
+  if (!gb::native_force_available(kPlatform)) GTEST_SKIP() << "native kernel not built for " << kPlatform;
+  const gb::EamPotential pot = gb::read_eam(gb::locate_potential("CuZr_mm.eam.fs"));
+  const gb::AtomConfig cfg = gb::testing::cuzr_config(2000, 2022);
+  const auto n = single_point(cfg, pot, {0, 1}, gb::EamImplementation::Native);
+  const auto c = single_point(cfg, pot, {0, 1}, gb::EamImplementation::Custom);
+  double df = 0;
+  for (size_t i = 0; i < cfg.size(); ++i) df = std::max(df, (n.forces_eV_per_A[i] - c.forces_eV_per_A[i]).norm());
+  const double de = std::fabs(n.energy_eV - c.energy_eV) / cfg.size();
+  std::cout << "[native-vs-custom] " << kPlatform << " CuZr 2000: |dE|/N = " << de << " eV, max|dF| = " << df
+            << " eV/A\n";
+  EXPECT_LE(de, kTol.custom_energy_per_atom_eV);
+  EXPECT_LE(df, kTol.custom_force_eV_per_A);
+}
+
+// A System holding the native force for the 864-atom Cu_u3 sweep case.
+struct NativeSystem {
+  gb::EamSystem s;
+  explicit NativeSystem(const gb::testing::AgreementCase& c) {
+    gb::EamForceOptions fo;
+    fo.implementation = gb::EamImplementation::Native;
+    s = gb::build_eam_system(c.cfg, c.pot, gb::map_elements(c.pot, c.elements), fo);
+  }
+};
+
+std::unique_ptr<OpenMM::Context> context_for(OpenMM::System& system, OpenMM::Integrator& integ) {
+  gb::PlatformRequest r;
+  r.name = kPlatform;
+  r.cpu_threads = 2;
+  return gb::make_context(system, integ, gb::choose_platform(r));
+}
+
+TEST(NativeEamForce, SerializationRoundTrip) {
+  if (!platform_present()) GTEST_SKIP() << kPlatform << " not available";
+  if (!gb::native_force_available(kPlatform)) GTEST_SKIP() << "native kernel not built for " << kPlatform;
+  NativeSystem ns(gb::testing::shipped_file_case("CuZr_mm.eam.fs"));
+  std::stringstream xml;
+  OpenMM::XmlSerializer::serialize<OpenMM::System>(ns.s.system.get(), "System", xml);
+  std::unique_ptr<OpenMM::System> copy(OpenMM::XmlSerializer::deserialize<OpenMM::System>(xml));
+  ASSERT_EQ(copy->getNumForces(), ns.s.system->getNumForces());
+  auto* f = dynamic_cast<EamPlugin::EamForce*>(&copy->getForce(ns.s.eam_force_index));
+  ASSERT_NE(f, nullptr) << "the force came back as another type";
+  EXPECT_EQ(f->getNumParticles(), ns.s.native->getNumParticles());
+  EXPECT_EQ(f->getTables().z2r, ns.s.native->getTables().z2r);  // %.17g: exact
+  OpenMM::VerletIntegrator i1(0.001), i2(0.001);
+  auto c1 = context_for(*ns.s.system, i1);
+  auto c2 = context_for(*copy, i2);
+  c1->setPositions(ns.s.positions_nm);
+  c2->setPositions(ns.s.positions_nm);
+  const OpenMM::State s1 = c1->getState(OpenMM::State::Energy | OpenMM::State::Forces);
+  const OpenMM::State s2 = c2->getState(OpenMM::State::Energy | OpenMM::State::Forces);
+  EXPECT_EQ(s1.getPotentialEnergy(), s2.getPotentialEnergy());  // same tables, same code: identical
+  for (size_t k = 0; k < ns.s.positions_nm.size(); ++k)
+    for (int d = 0; d < 3; ++d) ASSERT_EQ(s1.getForces()[k][d], s2.getForces()[k][d]);
+}
+
+TEST(NativeEamForce, CheckpointResumeContinuesTheTrajectory) {
+  if (!platform_present()) GTEST_SKIP() << kPlatform << " not available";
+  if (!gb::native_force_available(kPlatform)) GTEST_SKIP() << "native kernel not built for " << kPlatform;
+  NativeSystem ns(gb::testing::shipped_file_case("Cu_u3.eam"));
+  OpenMM::VerletIntegrator i1(0.002);
+  auto c1 = context_for(*ns.s.system, i1);
+  c1->setPositions(ns.s.positions_nm);
+  c1->setVelocitiesToTemperature(800.0, 11);
+  i1.step(20);
+  std::stringstream checkpoint;
+  c1->createCheckpoint(checkpoint);
+  i1.step(30);
+  const OpenMM::State a = c1->getState(OpenMM::State::Positions | OpenMM::State::Energy);
+
+  // A fresh context (from the serialized System, as a resumed run builds it).
+  std::stringstream xml;
+  OpenMM::XmlSerializer::serialize<OpenMM::System>(ns.s.system.get(), "System", xml);
+  std::unique_ptr<OpenMM::System> copy(OpenMM::XmlSerializer::deserialize<OpenMM::System>(xml));
+  OpenMM::VerletIntegrator i2(0.002);
+  auto c2 = context_for(*copy, i2);
+  c2->loadCheckpoint(checkpoint);
+  i2.step(30);
+  const OpenMM::State b = c2->getState(OpenMM::State::Positions | OpenMM::State::Energy);
+  double dx = 0;
+  for (size_t k = 0; k < ns.s.positions_nm.size(); ++k) {
+    const OpenMM::Vec3 d = a.getPositions()[k] - b.getPositions()[k];
+    dx = std::max(dx, std::sqrt(d.dot(d)));
+  }
+  std::cout << "[checkpoint] " << kPlatform << ": max |dx| after resume + 30 steps = " << dx << " nm\n";
+  // The resumed context builds its neighbour list at the checkpoint, so
+  // pair sums run in another order: rounding-level differences, amplified
+  // by 30 steps of chaotic dynamics, far below a bond length.
+  EXPECT_LE(dx, kTol.resume_nm);
+  EXPECT_NEAR(a.getPotentialEnergy(), b.getPotentialEnergy(), 1e-6 * std::fabs(a.getPotentialEnergy()));
+}
+
+}  // namespace

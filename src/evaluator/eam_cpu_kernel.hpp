@@ -1,0 +1,79 @@
+#pragma once
+// The CPU EAM kernel shared by `glassbench eval` (EamEvaluator) and the
+// native OpenMM EamForce's CPU platform kernel: LAMMPS's algorithm
+// (pair_style eam*, newton on) in double precision.
+//
+//  * half neighbour list with a skin (CellNeighborList), rebuilt only when an
+//    atom moved more than skin/2;
+//  * two pair passes: densities (which also records the pairs inside the
+//    cutoff with their table offset), then F'(rho) and forces (+ pair energy
+//    and virial in the same pass) over those records;
+//  * packed coefficient tables: for each ordered element pair (a, b) and
+//    interval m, the 12 cubic coefficients of rho_{b->a}, rho_{a->b} and
+//    r*phi_ab sit together, so one index computation and one cache line
+//    pair serve every table a pair needs;
+//  * per-thread density / force buffers (OpenMP), reduced once per pass.
+//
+// Units are the caller's: positions, cell, tables and cutoff in one length
+// unit, energies in one energy unit (gb's evaluator: Angstrom, eV; the
+// OpenMM kernel: nm, kJ/mol -- it passes a potential converted to those).
+#include <array>
+#include <memory>
+#include <vector>
+
+#include "core/vec3.hpp"
+#include "evaluator/cell_neighbor_list.hpp"
+#include "potential/eam_potential.hpp"
+#include "potential/eam_spline.hpp"
+
+namespace gb {
+
+struct EamKernelOutput {
+  double energy = 0;
+  std::vector<Vec3> forces;           // filled when requested
+  std::vector<double> atom_energy;    // F(rho_i) + 1/2 sum_j phi_ij, when requested
+  /// sum over pairs of d (x) f with d = x_i - x_j and f the force on i from
+  /// the pair: xx yy zz xy xz yz (energy units).  Positive = repulsive.
+  std::array<double, 6> virial{};
+  double max_density = 0;
+  bool density_out_of_range = false;  // some rho_i outside [0, rho_max]
+};
+
+class EamCpuKernel {
+ public:
+  /// pot: tables in the caller's units (see top).  element[k]: element
+  /// index of particle k.  skin: neighbour-list skin (same length unit).
+  EamCpuKernel(const EamPotential& pot, std::vector<int> element, double skin);
+
+  /// One evaluation.  threads >= 1.  forces/per_atom: what to fill.
+  void compute(const std::vector<Vec3>& positions, const Cell& cell, int threads, bool want_forces,
+               bool want_atom_energy, EamKernelOutput& out);
+
+  void set_elements(std::vector<int> element);
+  const std::vector<int>& elements() const { return element_; }
+  double cutoff() const { return cutoff_; }
+  const CellNeighborList& neighbor_list() const { return list_; }
+
+ private:
+  int ne_ = 0, nr_ = 0;
+  double cutoff_ = 0, cutoff2_ = 0, rdr_ = 0;
+  double rho_max_ = 0, rho_extrap_ = 0;
+  std::vector<double> pair_coef_;     // [(a*ne + b)*(nr-1) + m][12]
+  std::vector<EamSpline> embedding_;  // per element
+  std::vector<int> element_;
+  CellNeighborList list_;
+  // Work buffers, kept between calls.
+  std::vector<double> rho_, fp_;
+  struct PairRecord {
+    int i, j;
+    size_t off;  // offset of the pair's 12 coefficients in pair_coef_
+    double p, r;
+    Vec3 d;      // x_j - x_i
+  };
+  std::vector<std::vector<PairRecord>> thread_pairs_;
+  std::vector<std::vector<double>> thread_rho_;
+  std::vector<std::vector<Vec3>> thread_force_;
+  std::vector<std::vector<double>> thread_energy_;
+};
+
+}  // namespace gb

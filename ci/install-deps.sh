@@ -9,12 +9,15 @@ PKGS=(
   libopenmm-dev libopenmm-plugins            # OpenMM 7.7: Reference, CPU, OpenCL
   pocl-opencl-icd ocl-icd-opencl-dev         # OpenCL on the CPU
   libyaml-cpp-dev libarmadillo-dev libcli11-dev libfmt-dev libspdlog-dev
-  nlohmann-json3-dev libhdf5-dev zlib1g-dev voro++-dev
+  nlohmann-json3-dev zlib1g-dev voro++-dev
+  libssl-dev                                 # SHA-256 (libcrypto) for provenance
+  libgsl-dev                                 # Student-t quantiles (GSL)
   libgtest-dev libgmock-dev libbenchmark-dev
   lammps lammps-data openmpi-bin             # the independent oracle (lmp) + potentials
   gnuplot-nox                                # report figures
   chromium                                   # headless check that reports render
   libpng-dev                                 # report test decodes the Chromium screenshot
+  clang libclang-rt-14-dev                   # ci/sanitize.sh: ASan+UBSan build and libFuzzer targets
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -1,6 +1,8 @@
 #include "core/text_util.hpp"
 #include "reports/report_builder.hpp"
 
+#include "core/provenance.hpp"
+
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -50,12 +52,6 @@ std::string reference_text(const v::CheckResult& r) {
   return s;
 }
 
-std::string now_utc() {
-  const std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
 
 const char* kCss = R"(
 body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px;color:#1b1b1b;max-width:1200px}
@@ -116,7 +112,7 @@ Report build_report(const ReportOptions& opt) {
   }
 
   const v::Tally t = v::tally(rep.results);
-  const std::string prov = fmt::format("glassbench {} (git {}), generated {}", build::kVersion, build::kGitCommit, now_utc());
+  const std::string prov = fmt::format("glassbench {} (git {}), generated {}", build::kVersion, build::kGitCommit, utc_now_iso8601());
 
   // ---------------- HTML ----------------
   std::string h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" + esc(opt.title) +

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/atomic_file.hpp"
+#include "core/crash_point.hpp"
 #include "core/error.hpp"
 #include "core/lammps_data.hpp"
 #include "core/lammps_dump.hpp"
@@ -32,6 +33,7 @@
 #include "runners/health_check.hpp"
 #include "runners/md_state.hpp"
 #include "runners/openmm_stage_control.hpp"
+#include "runners/run_lock.hpp"
 #include "runners/run_log.hpp"
 #include "runners/run_provenance.hpp"
 #include "runners/runner_checkpoint.hpp"
@@ -72,6 +74,7 @@ struct ProtocolRunner::Impl {
   AtomConfig initial;
   Topology topo;
   PlatformChoice platform;
+  std::unique_ptr<RunLock> lock;  // held from prepare_directory() to the end of run()
   EamImplementation force_impl = EamImplementation::Native;  // resolved in select_platform
   std::unique_ptr<RunLog> log;
   std::unique_ptr<ThermoFile> thermo;
@@ -83,6 +86,8 @@ struct ProtocolRunner::Impl {
   long session_from_step = 0;
   Clock::time_point last_ckpt;
   int interrupted_by = 0;
+  std::string stale_lock_note;  // holder text of a lock left by a killed process
+  bool fresh_in_place = false;  // --resume of a run killed before its first checkpoint
 
   Impl(cases::Case cc, RunOptions o) : c(std::move(cc)), opt(std::move(o)) {}
 
@@ -171,12 +176,52 @@ struct ProtocolRunner::Impl {
 
   rundir::RunLayout layout() const { return rundir::RunLayout(dir); }
 
+  // A directory holds a glassbench run if it has our marker, state, provenance or case copy.
+  static bool holds_run(const rundir::RunLayout& L) {
+    return fs::exists(L.runner_state_yaml()) || fs::exists(L.provenance_yaml()) || fs::exists(L.case_yaml()) ||
+           fs::exists(L.marker_yaml());
+  }
+
   void prepare_directory() {
     dir = opt.out_dir.empty() ? default_run_dir(c) : opt.out_dir;
     const rundir::RunLayout L = layout();
+    if (!opt.resume && fs::exists(dir)) {
+      if (!fs::is_directory(dir)) throw InputError("--out " + dir + ": exists and is not a directory");
+      // Never write thermo.csv & co. over a user's files.
+      bool empty = true;  // a run.lock alone (a run killed while starting) counts as empty
+      for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.path().filename() != "run.lock") empty = false;
+      if (!holds_run(L) && !opt.force && !empty)
+        throw InputError("--out " + dir +
+                         ": the directory is not empty and holds no glassbench run; choose an empty or new "
+                         "directory, or pass --force to write into it anyway");
+    }
+    if (!opt.resume) fs::create_directories(dir);
+    if (fs::exists(dir)) {
+      lock = std::make_unique<RunLock>(dir);  // refuses while another run writes here
+      if (!lock->stale_holder().empty()) stale_lock_note = lock->stale_holder();
+    }
+    if (opt.resume && fs::exists(dir) && !fs::exists(L.runner_state_yaml()) && !fs::exists(L.provenance_yaml()) &&
+        (!fs::exists(L.case_yaml()) || sha256_file(L.case_yaml()) == case_sha)) {
+      // Killed before its first runner state was written (that comes before
+      // provenance.yaml): nothing to resume, so start this case over in place.
+      opt.resume = false;
+      fresh_in_place = true;
+    }
     if (opt.resume) {
       if (!fs::exists(dir)) throw InputError("--resume: the run directory " + dir + " does not exist");
       ck = load_runner_checkpoint(dir);
+      // An OpenMM checkpoint written just before a kill, without its runner
+      // state, is never used: remove it.
+      for (const auto& entry : fs::directory_iterator(checkpoint_dir(dir))) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("openmm-", 0) == 0 && name != ck.openmm_checkpoint) fs::remove(entry.path());
+      }
+      if (!ck.potential_sha256.empty() && ck.potential_sha256 != potential_sha)
+        throw InputError("--resume: the potential " + potential_path + " has sha256 " + potential_sha +
+                         ", but the run in " + dir + " started with sha256 " + ck.potential_sha256 + " (see " + dir +
+                         "/provenance.yaml); one run uses one potential file, so pass the original file or start "
+                         "a new run");
       if (ck.case_sha256 != case_sha)
         throw InputError(SourceLocation{c.file, 0, 0}, "",
                          "this case file differs from the one the run in " + dir +
@@ -185,7 +230,7 @@ struct ProtocolRunner::Impl {
         throw InputError("--platform " + opt.platform + ": the run in " + dir + " started on " + ck.platform +
                          " and OpenMM checkpoints cannot move between platforms");
     } else {
-      if (fs::exists(L.runner_state_yaml()) || fs::exists(L.provenance_yaml()))
+      if (!fresh_in_place && (fs::exists(L.runner_state_yaml()) || fs::exists(L.provenance_yaml())))
         throw InputError("the run directory " + dir +
                          " already holds a run; continue it with --resume or choose another --out");
       fs::create_directories(L.checkpoints_dir());
@@ -238,6 +283,13 @@ struct ProtocolRunner::Impl {
     }
     prov.started_utc = started.empty() ? utc_now_iso8601() : started;
     prov.sessions = sessions;
+    // We hold the run lock, so a session still marked running was killed.
+    for (auto& s : prov.sessions)
+      if (s.status == "running") {
+        s.status = "killed";
+        s.reason = "process ended without recording a status (SIGKILL, power loss or crash)" +
+                   (stale_lock_note.empty() ? std::string() : "; stale lock: " + stale_lock_note);
+      }
     RunSession now;
     now.host = host_name();
     now.started_utc = utc_now_iso8601();
@@ -263,6 +315,7 @@ struct ProtocolRunner::Impl {
     std::stringstream ss;
     ctx.createCheckpoint(ss);
     write_file_atomically(checkpoint_dir(dir) + "/" + name, ss.str());
+    crash_point("checkpoint-between-files");
     const std::string old = ck.openmm_checkpoint;
     ck.stage_index = static_cast<int>(k);
     ck.step_in_stage = s;
@@ -575,7 +628,7 @@ struct ProtocolRunner::Impl {
     for (const auto& st : c.stages)
       if (cases::stage_type(st.kind).needs_triclinic_box()) {
         try {
-          require_platform_supports_box(platform.name, true);
+          require_platform_supports_box(platform.name, true, force_impl);
         } catch (const InputError& e) {
           throw InputError(st.where, "platform",
                            fmt::format("stage {} ({}) tilts the box: {}", st.name, cases::stage_kind_name(st.kind), e.what()));
@@ -584,6 +637,7 @@ struct ProtocolRunner::Impl {
     if (!opt.resume) {
       ck = RunnerCheckpoint{};
       ck.case_sha256 = case_sha;
+      ck.potential_sha256 = potential_sha;
       ck.platform = platform.name;
       ck.platform_properties = platform.properties;
     }
@@ -625,6 +679,7 @@ struct ProtocolRunner::Impl {
         }
       }
     } catch (const SimulationError& e) {
+      prov.reason = prov.sessions.back().reason = e.what();
       log->end_progress();
       const std::string keep = ck.openmm_checkpoint.empty()
                                    ? fmt::format("the last good state is the stage boundary at global step {}",
@@ -634,6 +689,18 @@ struct ProtocolRunner::Impl {
       log->info(std::string("simulation stopped: ") + e.what() + "; " + keep);
       write_provenance("failed");
       throw SimulationError(std::string(e.what()) + "; " + keep);
+    } catch (const std::exception& e) {
+      // I/O failure (disk full), bad input found mid-run, anything else:
+      // record `failed` with the reason while we still can, then report it.
+      log->end_progress();
+      prov.reason = prov.sessions.back().reason = e.what();
+      try {
+        log->info(std::string("run failed: ") + e.what());
+        write_provenance("failed");
+      } catch (const std::exception&) {
+        // The disk may be full: the exit code still says what happened.
+      }
+      throw;
     }
     log->end_progress();
     result.global_step = ck.global_step;

@@ -7,6 +7,7 @@ namespace gb::runners {
 struct RunOptions {
   std::string out_dir;             // run directory (docs/run-directory.md); empty: runs/<case name>
   bool resume = false;             // continue from DIR/checkpoints
+  bool force = false;              // allow a non-empty --out that holds no glassbench run
   std::string platform;            // overrides the case's platform preference (not allowed to change on resume)
   std::string potential_override;  // replaces the case's potential.file
   /// Tests: behave as if interrupted once the global step reaches this value

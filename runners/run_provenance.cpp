@@ -53,6 +53,7 @@ void write_run_provenance(const std::string& path, const RunProvenance& p) {
   if (p.finished_utc.empty()) e << YAML::Null;
   else e << p.finished_utc;
   e << YAML::Key << "status" << YAML::Value << p.status;
+  if (!p.reason.empty()) e << YAML::Key << "reason" << YAML::Value << p.reason;
   e << YAML::Key << "sessions" << YAML::Value << YAML::BeginSeq;
   for (const auto& s : p.sessions) {
     e << YAML::BeginMap;
@@ -62,6 +63,7 @@ void write_run_provenance(const std::string& path, const RunProvenance& p) {
     if (s.ended_utc.empty()) e << YAML::Null;
     else e << s.ended_utc;
     e << YAML::Key << "status" << YAML::Value << s.status;
+    if (!s.reason.empty()) e << YAML::Key << "reason" << YAML::Value << s.reason;
     e << YAML::Key << "from_step" << YAML::Value << s.from_step;
     e << YAML::Key << "to_step" << YAML::Value << s.to_step;
     e << YAML::Key << "ns_per_day" << YAML::Value << s.ns_per_day;
@@ -83,6 +85,7 @@ std::vector<RunSession> read_run_sessions(const std::string& path, std::string* 
       r.started_utc = s["started_utc"].as<std::string>("");
       r.ended_utc = s["ended_utc"].IsNull() ? "" : s["ended_utc"].as<std::string>("");
       r.status = s["status"].as<std::string>("");
+      if (s["reason"]) r.reason = s["reason"].as<std::string>("");
       r.from_step = s["from_step"].as<long>(0);
       r.to_step = s["to_step"].as<long>(0);
       r.ns_per_day = s["ns_per_day"].as<double>(0);

@@ -12,7 +12,10 @@
 namespace gb::runners {
 
 struct RunSession {
+  // status: running | interrupted | failed | completed | killed (found
+  // `running` with no live holder of DIR/run.lock by the next session).
   std::string host, started_utc, ended_utc, status;
+  std::string reason;  // why a session failed or was found killed; "" otherwise
   long from_step = 0, to_step = 0;
   double ns_per_day = 0;
 };
@@ -32,6 +35,7 @@ struct RunProvenance {
   uint64_t seed = 0;
   std::vector<StageSeeds> stage_seeds;
   std::string started_utc, finished_utc, status;  // status: running | interrupted | failed | completed
+  std::string reason;  // status failed: what stopped the run (also in the session); "" otherwise
   std::vector<RunSession> sessions;
 };
 

@@ -20,6 +20,7 @@ void save_runner_checkpoint(const std::string& run_dir, const RunnerCheckpoint& 
   e << YAML::Comment(provenance_line("glassbench runner state"));
   e << YAML::BeginMap;
   e << YAML::Key << "case_sha256" << YAML::Value << c.case_sha256;
+  e << YAML::Key << "potential_sha256" << YAML::Value << c.potential_sha256;
   e << YAML::Key << "platform" << YAML::Value << c.platform;
   e << YAML::Key << "platform_properties" << YAML::Value << YAML::BeginMap;
   for (const auto& [k, v] : c.platform_properties) e << YAML::Key << k << YAML::Value << v;
@@ -45,6 +46,7 @@ RunnerCheckpoint load_runner_checkpoint(const std::string& run_dir) {
     const YAML::Node n = YAML::LoadFile(path);
     RunnerCheckpoint c;
     c.case_sha256 = n["case_sha256"].as<std::string>();
+    if (n["potential_sha256"]) c.potential_sha256 = n["potential_sha256"].as<std::string>();
     c.platform = n["platform"].as<std::string>();
     for (auto it = n["platform_properties"].begin(); it != n["platform_properties"].end(); ++it)
       c.platform_properties[it->first.as<std::string>()] = it->second.as<std::string>();

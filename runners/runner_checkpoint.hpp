@@ -13,6 +13,7 @@ namespace gb::runners {
 
 struct RunnerCheckpoint {
   std::string case_sha256;
+  std::string potential_sha256;                  // "" in checkpoints written before it was recorded
   std::string platform;                          // OpenMM platform (checkpoints are platform-specific)
   std::map<std::string, std::string> platform_properties;
   int stage_index = 0;          // stage in progress (or next to start when step_in_stage == 0 and no chk)

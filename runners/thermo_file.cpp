@@ -18,7 +18,7 @@ ThermoFile::ThermoFile(const std::string& path, const std::string& provenance_co
   out_.open(path, std::ios::out | std::ios::trunc);
   if (!out_) throw InputError(SourceLocation{path, 0, 0}, "", "cannot create the thermo file");
   out_ << "# " << provenance_comment << "\n" << header() << "\n";
-  out_.flush();
+  flush();
 }
 
 ThermoFile ThermoFile::resume(const std::string& path, long keep_rows) {
@@ -55,6 +55,9 @@ void ThermoFile::append(const ThermoRow& r) {
   ++rows_;
 }
 
-void ThermoFile::flush() { out_.flush(); }
+void ThermoFile::flush() {
+  out_.flush();
+  if (!out_) throw IoError("cannot write " + path_ + " (disk full?)");
+}
 
 }  // namespace gb::runners

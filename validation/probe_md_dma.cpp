@@ -131,6 +131,7 @@ Measurement probe_md_dma_peak_on_string_line(const Reference& ref, const RunDire
 // Probe "viscosity_gk_maxwell": log10(eta_Maxwell / eta_GK) at the hottest
 // isothermal stage (>= T_min_K, default 1400 K) that has both, from
 // analysis/viscosity.csv; error from both relative errors in quadrature.
+// Skips when the Green-Kubo cut-off falls before tau_alpha (series too short).
 Measurement probe_viscosity_gk_maxwell(const Reference& ref, const RunDirectory& run) {
   const std::string file = run.layout().viscosity_csv();
   if (!std::filesystem::exists(file))
@@ -153,6 +154,18 @@ Measurement probe_viscosity_gk_maxwell(const Reference& ref, const RunDirectory&
   if (best < 0)
     return Measurement::skipped(fmt::format("no stage at T >= {:g} K with both Green-Kubo and Maxwell viscosities", T_min));
   const size_t i = static_cast<size_t>(best);
+  // The Green-Kubo integral stops where the stress ACF sinks into its noise
+  // (gk_cutoff_ps).  If that happens before the structural relaxation
+  // (tau_alpha), the slow tail of the ACF is cut off and eta_GK is only a lower
+  // bound: too short a stress series for a verdict on the relation.
+  const auto *tc = col("gk_cutoff_ps"), *ta = col("tau_alpha_ps"), *need = col("gk_ps_for_10pct"),
+             *len = col("gk_length_ps");
+  if (tc && ta && std::isfinite((*tc)[i]) && std::isfinite((*ta)[i]) && (*tc)[i] < (*ta)[i])
+    return Measurement::skipped(fmt::format(
+        "{:g} K: the Green-Kubo integral reaches the noise floor at {:.3g} ps, before tau_alpha = {:.3g} ps, so "
+        "eta_GK ({:.3g} mPa s) misses the structural tail and is a lower bound; a longer stress series is needed "
+        "(this one: {:.3g} ps; 10 % statistical error needs {:.3g} ps)",
+        (*T)[i], (*tc)[i], (*ta)[i], (*g)[i] * 1e3, len ? (*len)[i] : NAN, need ? (*need)[i] : NAN));
   const double v = std::log10((*m)[i] / (*g)[i]);
   const double s = std::hypot((*me)[i] / (*m)[i], (*ge)[i] / (*g)[i]) / std::log(10.0);
   return Measurement::of(v, s,

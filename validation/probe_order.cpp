@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analysis/bond_order.hpp"
+#include "rundir/analysis_files.hpp"
 #include "validation/probe.hpp"
 
 namespace gb::validation {
@@ -17,22 +18,20 @@ struct GroupStats {
   long n = 0;
 };
 
-GroupStats w6_stats(const nlohmann::json& order, const std::string& species, const std::string& mobility) {
+GroupStats w6_stats(const rundir::OrderFile& order, const std::string& species, const std::string& mobility) {
   GroupStats g;
-  if (!order.contains("groups") || !order["groups"].is_array()) return g;
-  for (const auto& grp : order["groups"]) {
-    if (grp.value("species", "") != species || grp.value("mobility", "") != mobility) continue;
-    if (!grp.contains("histograms") || !grp["histograms"].contains("w6hat")) return g;
-    const auto& h = grp["histograms"]["w6hat"];
-    if (!h.contains("mean") || !h["mean"].is_number()) return g;
-    g.mean = h["mean"].get<double>();
-    g.sd = h.contains("stddev") && h["stddev"].is_number() ? h["stddev"].get<double>() : 0.0;
-    g.n = h.value("finite", 0L);
-    g.ok = g.n > 0;
-    return g;
-  }
+  const rundir::OrderGroupRecord* grp = order.group(species, mobility);
+  if (!grp) return g;
+  const auto it = grp->histograms.find("w6hat");
+  if (it == grp->histograms.end() || !it->second.mean) return g;
+  g.mean = *it->second.mean;
+  g.sd = it->second.stddev.value_or(0.0);
+  g.n = it->second.finite;
+  g.ok = g.n > 0;
   return g;
 }
+
+rundir::OrderFile order_of(const StageRecord& s) { return *rundir::read_order_file(s.analysis.file(AnalysisFile::Order)); }
 
 double standard_error(const GroupStats& g) { return g.n > 1 ? g.sd / std::sqrt(static_cast<double>(g.n)) : NAN; }
 
@@ -48,7 +47,7 @@ Measurement probe_w6hat_fast_slow(const Reference& ref, const RunDirectory& run)
   const StageRecord* s = glass_stage(ref, run);
   if (!s) return Measurement::skipped("missing analysis: no stage has order.json (run `glassbench analyze`)");
   const std::string sp = ref.param_string("species", "all");
-  const auto order = *run.analysis_json(*s, AnalysisFile::Order);
+  const auto order = order_of(*s);
   const GroupStats fast = w6_stats(order, sp, "fast"), slow = w6_stats(order, sp, "slow");
   if (!fast.ok || !slow.ok)
     return Measurement::skipped(fmt::format("missing data: {}/order.json has no w6hat fast/slow groups for species {}",
@@ -69,8 +68,8 @@ Measurement probe_w6hat_fast_liquid(const Reference& ref, const RunDirectory& ru
   if (hot == s || hot->temperature_K() <= s->temperature_K())
     return Measurement::skipped("missing stage: no liquid stage hotter than the glass stage has order.json");
   const std::string sp = ref.param_string("species", "all");
-  const auto order = *run.analysis_json(*s, AnalysisFile::Order);
-  const auto liq_order = *run.analysis_json(*hot, AnalysisFile::Order);
+  const auto order = order_of(*s);
+  const auto liq_order = order_of(*hot);
   const GroupStats fast = w6_stats(order, sp, "fast"), slow = w6_stats(order, sp, "slow"),
                    liq = w6_stats(liq_order, sp, "all");
   if (!fast.ok || !slow.ok || !liq.ok)

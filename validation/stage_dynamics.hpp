@@ -1,7 +1,8 @@
 #pragma once
 // Per-stage dynamical results read from analysis/<stage>/ for the probes:
-// self-diffusion coefficients (msd.json) and string-ratio peaks (strings.json,
-// else the peak of strings.csv).  Absent or unusable stages are listed in
+// self-diffusion coefficients (msd.json) and the string-ratio peaks the
+// analysis picked (strings.json), read through the typed readers of
+// rundir/analysis_files.hpp.  Absent or unusable stages are listed in
 // `notes` so a skip verdict can say why.
 #include <string>
 #include <vector>
@@ -36,8 +37,8 @@ std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std:
 /// left out with a note.
 std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::string>& notes);
 
-/// Read a glassbench/LAMMPS-style CSV: '#' comment lines, one header line,
-/// numeric rows ("nan" = undefined).  Returns column name -> values.  Throws gb::InputError
+/// A numeric CSV read with the one CSV reader (core/csv_reader.hpp; "nan" =
+/// undefined), as column name -> values.  Throws gb::InputError
 /// (file:line:column) for a non-numeric cell or a short row.
 std::vector<std::pair<std::string, std::vector<double>>> read_numeric_csv(const std::string& path);
 

@@ -106,7 +106,7 @@ void setup_msd(CLI::App& parent) {
     }
     const auto r = ga::compute_msd(traj, opt, a->elements);
     ga::GrOptions gro;
-    gro.max_frames = 5;
+    gro.max_frames = ga::kGrFrameBudget;  // the same budget as `analyze run`
     const auto gr = ga::compute_gr(traj, gro);
     ga::LindemannResult lind;
     if (gr.first_peak_A > 0) lind = ga::lindemann_ratio(traj, gr.first_peak_A);

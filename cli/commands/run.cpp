@@ -1,9 +1,10 @@
 // glassbench run CASE [--out DIR] [--resume] [--platform NAME] [--potential FILE]
 //                     [--engine openmm|lammps] [--mpi N]:
 // carry out a case's MD protocol with OpenMM (default) or LAMMPS into a run
-// directory (docs/run-directory.md, docs/lammps-engine.md).  Exit codes: 0 done, 2 bad input, 3 simulation
-// stopped (NaN, exploding temperature, lost atoms), 77 skipped (potential
-// not supplied), 130/143 interrupted by SIGINT/SIGTERM (checkpoint written).
+// directory (docs/run-directory.md, docs/lammps-engine.md).  Exit codes
+// (docs/exit-codes.md): 0 done, 2 bad input, 3 simulation stopped (NaN, exploding
+// temperature, lost atoms), 74 I/O failure (disk full, ...), 77 skipped (potential not
+// supplied), 130/143 interrupted by SIGINT/SIGTERM (checkpoint written).
 #include <csignal>
 #include <iostream>
 #include <memory>
@@ -26,6 +27,7 @@ struct RunArgs {
   int mpi = 0;
   int replicas = 0;  // 0: the case's `replicas`
   bool resume = false;
+  bool force = false;
   bool quiet = false;
 };
 
@@ -45,6 +47,7 @@ bool run_one(const RunArgs& a, gb::cases::Case c, const std::string& out, bool r
   gb::runners::RunOptions opt;
   opt.out_dir = out;
   opt.resume = resume;
+  opt.force = a.force;
   opt.platform = a.platform;
   opt.potential_override = a.potential;
   opt.echo_log = !a.quiet;
@@ -101,6 +104,9 @@ void setup(CLI::App& app) {
   sub->add_option("--platform", args->platform,
                   "OpenMM platform (Reference, CPU, OpenCL, CUDA), overriding the case's preference list");
   sub->add_option("--potential", args->potential, "potential file replacing the case's potential.file");
+  sub->add_flag("--force", args->force,
+                "write into a non-empty --out that holds no glassbench run (files named like run outputs are "
+                "overwritten)");
   sub->add_flag("--quiet", args->quiet, "log to DIR/run.log only");
   sub->add_option("--engine", args->engine,
                   "MD engine: openmm (default) or lammps (Debian's lmp runs a deck generated from the case; "
@@ -112,9 +118,12 @@ void setup(CLI::App& app) {
                   "independent copies with derived seeds into DIR/replica-NN (default: the case's `replicas`, 1)")
       ->check(CLI::Range(1, 1000));
   sub->footer(
-      "Exit codes: 0 done; 2 bad input; 3 simulation stopped (NaN energy, exploding temperature, lost atoms; the\n"
-      "last good checkpoint is kept); 77 skipped (potential file not supplied); 130/143 interrupted by\n"
-      "SIGINT/SIGTERM after writing a checkpoint (continue with --resume).");
+      "Exit codes (docs/exit-codes.md): 0 done; 1 internal error (a bug); 2 bad input (case, files, flags, a\n"
+      "changed case or potential on --resume, --out in use or not a run); 3 simulation stopped (NaN energy,\n"
+      "exploding temperature, lost atoms; the last good checkpoint is kept); 74 I/O failure (disk full, file\n"
+      "too large, permission); 77 skipped (potential file not supplied); 130/143 interrupted by SIGINT/SIGTERM\n"
+      "after writing a checkpoint (continue with --resume).  A failed run records status: failed and the\n"
+      "reason in DIR/provenance.yaml.");
   sub->callback([args] { run_case(*args); });
 }
 

@@ -1,10 +1,12 @@
 #include "analysis/dynamics_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
 #include "analysis/output_provenance.hpp"
 #include "core/atomic_file.hpp"
+#include "rundir/analysis_files.hpp"
 
 namespace gb::analysis {
 
@@ -22,6 +24,7 @@ void write_json(const std::string& path, nlohmann::json doc, const OutputContext
 
 nlohmann::json msd_json(const MsdResult& r, const Trajectory& traj, const LindemannResult* lindemann) {
   nlohmann::json j;
+  j["schema_version"] = rundir::kAnalysisSchemaVersion;
   j["units"] = {{"time", "ps"}, {"length", "Angstrom"}, {"D", "A^2/ps and m^2/s"}};
   j["frames"] = traj.frames();
   j["atoms"] = traj.atoms();
@@ -79,6 +82,7 @@ void write_msd_csv(const std::string& path, const MsdResult& r, const OutputCont
 
 nlohmann::json strings_json(const StringRatioResult& r, const StringOptions& opt, const Trajectory& traj) {
   nlohmann::json j;
+  j["schema_version"] = rundir::kAnalysisSchemaVersion;
   j["definition"] = "fast: |r_j(t)-r_j(0)| > fast_threshold_A; string-like: fast and |r_j(t)-r_k(0)| < "
                     "string_threshold_A for some other atom k (minimum image); ratio = sum N_string / sum N_fast "
                     "over time origins; tau_string = t of the maximum ratio among lags with mean N_fast >= "
@@ -97,6 +101,16 @@ nlohmann::json strings_json(const StringRatioResult& r, const StringOptions& opt
     j["peak_n_fast"] = r.n_fast[r.peak_index];
     j["peak_n_string"] = r.n_string[r.peak_index];
     j["peak_at_last_lag"] = r.peak_index + 1 == static_cast<int>(r.t_ps.size());
+    // A maximum at either end of the lag range is not a peak inside the trajectory.
+    const size_t k = static_cast<size_t>(r.peak_index), n = r.t_ps.size();
+    const bool edge = k == 0 || k + 1 == n || !(r.t_ps[k] > 0);
+    j["peak_at_edge"] = edge;
+    // The peak is known to one lag spacing in ln t: sigma = spacing / sqrt(12).
+    j["tau_string_sigma_ln"] =
+        edge ? nlohmann::json(nullptr) : nlohmann::json(0.5 * (std::log(r.t_ps[k + 1]) - std::log(r.t_ps[k - 1])) / std::sqrt(12.0));
+    // Binomial error of a fraction out of n_fast atoms (one origin: conservative).
+    const double h = r.peak_ratio, nf = r.n_fast[k];
+    j["peak_ratio_sigma"] = nf > 0 ? nlohmann::json(std::sqrt(std::max(h * (1 - h), 0.25 / nf) / nf)) : nlohmann::json(nullptr);
   }
   j["origins_per_lag"] = r.origins;
   return j;

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/atomic_file.hpp"
+#include "rundir/analysis_files.hpp"
 #include "glassbench/version_info.hpp"
 
 namespace gb::analysis {
@@ -48,6 +49,7 @@ nlohmann::json order_json(const OrderResult& result, const std::vector<OrderHist
   json j;
   j["glassbench"] = {{"version", build::kVersion}, {"git_commit", build::kGitCommit}};
   j["analysis"] = "order";
+  j["schema_version"] = rundir::kAnalysisSchemaVersion;
   j["source"] = source;
   j["neighbors"] = result.neighbors.str();
   if (result.neighbors.kind == NeighborSpec::Kind::Voronoi)

@@ -1,8 +1,10 @@
 #pragma once
-// `glassbench analyze run DIR`: every observable for every stage of a run
-// directory (docs/run-directory.md), written to DIR/analysis/<stage>/
-// (msd.csv/json, strings.csv/json, gr.csv, vanhove.csv, order.csv/json) and
-// DIR/analysis/summary.json:
+// `glassbench analyze run DIR`: every registered observable
+// (analysis/observables.def) for every stage of a run directory
+// (docs/run-directory.md), written to DIR/analysis/<stage>/ (msd.csv/json,
+// strings.csv/json, gr.csv, vanhove.csv, order.csv/json) and
+// DIR/analysis/summary.json (one entry per complete stage; stages without a
+// trajectory carry only what thermo rows give):
 //   {"provenance": {...}, "run_dir": "...",
 //    "stages": [{"name", "kind", "T_start_K", "T_end_K", "T_K" (= T_end_K, the stage's temperature),
 //                "achieved": {"thermo_rows", "T_mean_K", "T_sd_K", "P_mean_bar", "P_sd_bar"} | null,
@@ -21,21 +23,22 @@
 
 namespace gb::analysis {
 
+/// The one g(r) frame budget of `analyze run` and `analyze msd` (frames
+/// averaged, spread evenly): 50 frames give a smooth first peak for the
+/// Lindemann ratio at a bounded cost.
+constexpr int kGrFrameBudget = 50;
+
 struct StageAnalysisOptions {
   MsdOptions msd;
   StringOptions strings;
   bool order = true;      // Voronoi + bond order on the stage's first frame
   int max_frames = -1;    // cap frames read per stage (-1: all)
+  int gr_frames = kGrFrameBudget;
   bool viscosity_scattering = true;  // S(q), F_s, tau_alpha, Maxwell for isothermal stages with stress.csv
 };
 
-/// Analyse one trajectory into out_dir (created); returns the stage's summary entry.
-nlohmann::json analyze_trajectory_to_dir(const std::string& dump_path, double md_timestep_ps,
-                                         double frame_interval_ps, const std::vector<std::string>& elements,
-                                         const std::string& out_dir, const StageAnalysisOptions& opt,
-                                         const std::string& command);
-
-/// Analyse every stage of a run directory; returns summary.json's document
+/// Analyse every complete stage of a run directory by walking the observable
+/// registry (src/analysis/observables.def); returns summary.json's document
 /// (also written).  Stage folders without stage.yaml (in progress) are
 /// skipped; an invalid stage.yaml throws gb::InputError (file:line:field).
 nlohmann::json analyze_run_directory(const std::string& run_dir, const StageAnalysisOptions& opt,

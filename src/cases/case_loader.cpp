@@ -15,6 +15,7 @@
 #include "cases/field_values.hpp"
 #include "cases/stage_type.hpp"
 #include "cases/yaml_field.hpp"
+#include "core/input_limits.hpp"
 #include "core/text_parse.hpp"
 #include "rundir/layout.hpp"
 
@@ -197,6 +198,10 @@ class Loader final : public ProtocolReader {
       YamlField d = st.require("density");
       const Quantity q = d.as_quantity(QuantityKind::Density);
       if (!(q.value > 0)) d.fail("density must be positive, got '" + d.as_string() + "'");
+      // Bounds ~5x the densest solids (diamond 0.176 /A^3, osmium 22.6 g/cm^3).
+      if (q.mass_density ? q.value > 100 : q.value > 1.0)
+        d.fail("density above " + std::string(q.mass_density ? "100 g/cm^3" : "1 /A^3") + ", got '" +
+               d.as_string() + "' (no solid is that dense)");
       c.system.structure.density = q.value;
       c.system.structure.mass_density = q.mass_density;
       if (st.has("min_distance")) {
@@ -373,6 +378,16 @@ class Loader final : public ProtocolReader {
   void add(StageSpec s, const YamlField& name_field) override {
     if (!used_.insert(s.name).second)
       name_field.fail("stage name \"" + s.name + "\" is used twice; give each stage a distinct name");
+    // Counts that end up in 64-bit step counters and int frame counters.
+    const long recorded = s.steps - s.equilibration_steps;
+    for (const auto& [every, what] : {std::pair{s.output.positions_steps, "trajectory frames"},
+                                      std::pair{s.output.velocities_steps, "velocity frames"},
+                                      std::pair{s.output.thermo_steps, "thermo rows"}})
+      if (every > 0 && recorded / every + 1 > limits::kMaxFrames)
+        name_field.fail("stage \"" + s.name + "\" would write " + std::to_string(recorded / every + 1) + " " + what +
+                        "; at most 1e9 per stage (use a longer output interval)");
+    if (s.steps > limits::kMaxSteps - case_->total_steps())
+      name_field.fail("the protocol would exceed 1e12 steps in all; glassbench allows at most that per case");
     s.dir_name = rundir::RunLayout::stage_dir_name(case_->stages.size(), s.name);
     case_->stages.push_back(std::move(s));
   }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/input_limits.hpp"
+
 namespace gb::cases {
 
 namespace {
@@ -21,6 +23,9 @@ std::string fmt_g(double v) {
 // Time (ps) -> whole number of steps of dt, or a clear error.
 long whole_steps(const YamlField& f, double ps, double dt, bool allow_zero) {
   const double n = ps / dt;
+  if (!(std::fabs(n) <= static_cast<double>(limits::kMaxSteps)))
+    f.fail(format_time_ps(ps) + " is more than 1e12 time steps of " + format_time_ps(dt) +
+           " (the most glassbench allows per stage)");
   const double r = std::round(n);
   if (std::fabs(n - r) > kWholeStepTolerance * std::max(1.0, std::fabs(n)))
     f.fail(format_time_ps(ps) + " is not a whole number of " + format_time_ps(dt) + " time steps (" + fmt_g(n) +
@@ -38,6 +43,8 @@ double positive_time(const YamlField& f) {
 double positive_temperature(const YamlField& f) {
   const double t = f.as_quantity(QuantityKind::Temperature).value;
   if (!(t > 0)) f.fail("temperature must be above 0 K, got '" + f.as_string() + "'");
+  // 1e5 K: 20x the boiling point of any metal; EAM tables and MD both fail long before.
+  if (t > 1e5) f.fail("temperature above 1e5 K, got '" + f.as_string() + "'");
   return t;
 }
 
@@ -48,8 +55,10 @@ long interval_steps(const YamlField& f, double dt, bool allow_zero) {
     return 0;
   }
   const Quantity q = f.as_quantity(QuantityKind::Interval);
-  if (q.value < 0) f.fail("must not be negative, got '" + f.as_string() + "'");
+  if (q.value < 0 || std::signbit(q.value)) f.fail("must not be negative, got '" + f.as_string() + "'");
   if (q.in_steps) {
+    if (q.value > static_cast<double>(limits::kMaxSteps))
+      f.fail("more than 1e12 steps; glassbench allows at most 1e12 steps per stage");
     if (q.value < 1 && !allow_zero) f.fail("must be at least 1 step");
     return static_cast<long>(q.value);
   }

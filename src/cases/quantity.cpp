@@ -94,7 +94,7 @@ bool parse_quantity(const std::string& text, QuantityKind kind, Quantity& out, s
   }
   double v = 0;
   if (!parse_finite_double(number, v)) {
-    why = "'" + number + "' is not a finite number";
+    why = "'" + number + "' is not a finite decimal number";
     return false;
   }
   if (unit.empty()) {
@@ -136,6 +136,10 @@ bool parse_quantity(const std::string& text, QuantityKind kind, Quantity& out, s
     return false;
   }
   q.value = v * u->factor;
+  if (!std::isfinite(q.value)) {
+    why = "'" + text + "' is out of range (overflows on conversion)";
+    return false;
+  }
   out = q;
   return true;
 }

@@ -7,6 +7,7 @@
 
 #include "cases/field_values.hpp"
 #include "cases/stage_type.hpp"
+#include "core/input_limits.hpp"
 
 namespace gb::cases {
 
@@ -33,6 +34,8 @@ class QuenchStage final : public StageType {
     const double ps = std::fabs(s.t_end_K - s.t_start_K) / rate;
     const double n = std::round(ps / s.timestep_ps);  // a ramp may end within one step of its target
     if (n < 1) rf.fail("the ramp is shorter than one time step");
+    if (!(n <= static_cast<double>(limits::kMaxSteps)))
+      rf.fail("the ramp takes more than 1e12 time steps; glassbench allows at most 1e12 steps per stage");
     s.steps = static_cast<long>(n);
     if (e.has("ramp_interval")) {
       s.ramp_interval_steps = interval_steps(e.child("ramp_interval"), s.timestep_ps, false);

@@ -45,7 +45,9 @@ void YamlField::expect_map(const std::vector<std::string>& allowed) const {
   if (!node_.IsMap()) fail("expected a mapping (key: value lines), got " + describe(node_));
   std::set<std::string> seen;
   for (auto it = node_.begin(); it != node_.end(); ++it) {
-    const YAML::Node& k = it->first;
+    // By value: it->first lives in a proxy that dies with this statement
+    // (ASan stack-use-after-scope found by fuzz_case, issue 13).
+    const YAML::Node k = it->first;
     const std::string key = k.IsScalar() ? k.Scalar() : std::string("?");
     YamlField kf(k, file_, join_path(path_, key));
     bool known = false;

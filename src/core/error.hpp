@@ -40,4 +40,12 @@ class SimulationError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// Reading or writing failed for a reason outside the input's content: disk
+/// full, file too large, permission denied, a device error.  `glassbench`
+/// exits with 74 (EX_IOERR from sysexits.h) on these; see docs/exit-codes.md.
+class IoError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 }  // namespace gb

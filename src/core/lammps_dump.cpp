@@ -1,5 +1,6 @@
 #include "core/lammps_dump.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -13,7 +14,9 @@
 #include <stdexcept>
 
 #include "core/atomic_file.hpp"
+#include "core/crash_point.hpp"
 #include "core/error.hpp"
+#include "core/input_limits.hpp"
 #include "core/text_parse.hpp"
 
 namespace gb {
@@ -26,56 +29,91 @@ struct DumpReader::Impl {
   gzFile gz = nullptr;
   std::string path;
   int line_no = 0;  // number of the line held in `line` (1-based)
+  int frame = 0;    // index of the frame being read, for error messages
   std::string line;
   std::vector<char> buf = std::vector<char>(1 << 16);
-  bool pushed_back = false;
+  size_t pos = 0, len = 0;  // unread bytes are buf[pos, len)
+  bool eof = false;
+  std::uint64_t offset = 0;    // uncompressed bytes consumed through `line`
+  std::uint64_t file_bytes = 0;  // size on disk
+  bool gzip = false;
+
+  void fail(int column, const std::string& msg) const {
+    throw InputError({path, line_no, column}, "frame " + std::to_string(frame), msg);
+  }
 
   /// Next line into `line` (without the newline); false at end of file.
+  /// Reads with gzread rather than gzgets so that NUL bytes are seen (gzgets
+  /// would end the string there and silently glue two lines together).
   bool getline() {
-    if (pushed_back) {
-      pushed_back = false;
-      return true;
-    }
     line.clear();
     bool any = false;
     while (true) {
-      char* r = gzgets(gz, buf.data(), static_cast<int>(buf.size()));
-      if (!r) {
-        int err = 0;
-        const char* msg = gzerror(gz, &err);
-        if (err != Z_OK && err != Z_STREAM_END)
-          throw InputError({path, line_no + 1, 0}, "", std::string("cannot read (corrupt or truncated gzip?): ") + msg);
-        break;
+      if (pos == len) {
+        if (eof) break;
+        const int r = gzread(gz, buf.data(), static_cast<unsigned>(buf.size()));
+        if (r <= 0) {
+          int err = 0;
+          const char* msg = gzerror(gz, &err);
+          if (r < 0 || (err != Z_OK && err != Z_STREAM_END))
+            throw InputError({path, line_no + 1, 0}, "", std::string("cannot read (corrupt or truncated gzip?): ") + msg);
+          eof = true;
+          break;
+        }
+        pos = 0;
+        len = static_cast<size_t>(r);
       }
       any = true;
-      const size_t n = std::strlen(r);
-      if (n > 0 && r[n - 1] == '\n') {
-        line.append(r, n - 1);
-        break;
-      }
-      line.append(r, n);
+      const char* start = buf.data() + pos;
+      const void* nl = std::memchr(start, '\n', len - pos);
+      const size_t n = nl ? static_cast<size_t>(static_cast<const char*>(nl) - start) : len - pos;
+      if (line.size() + n > limits::kMaxLineBytes)
+        throw InputError({path, line_no + 1, 0}, "frame " + std::to_string(frame),
+                         "line longer than " + std::to_string(limits::kMaxLineBytes) + " bytes (not a text dump?)");
+      line.append(start, n);
+      pos += n + (nl ? 1 : 0);
+      offset += n + (nl ? 1 : 0);
+      if (nl) break;
     }
     if (!any) return false;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
     ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const size_t bad = find_control_character(line);
+    if (bad != std::string::npos) {
+      char code[8];
+      std::snprintf(code, sizeof code, "0x%02x", static_cast<unsigned>(static_cast<unsigned char>(line[bad])));
+      fail(static_cast<int>(bad + 1), std::string("control character ") + code + " in the line (corrupt or binary file?)");
+    }
     return true;
   }
-  void unget() { pushed_back = true; }
+
+  /// Upper bound on the uncompressed bytes still to come: the rest of a plain
+  /// file, or for gzip the whole file times deflate's maximum ratio (1032:1).
+  std::uint64_t bytes_left_bound() const {
+    if (!gzip) return file_bytes > offset ? file_bytes - offset : 0;
+    return file_bytes * 1032;
+  }
 };
 
 DumpReader::DumpReader(const std::string& path) : impl_(new Impl), path_(path) {
   impl_->path = path;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    throw InputError({path, 0, 0}, "", std::string("cannot open dump file: ") + std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) throw InputError({path, 0, 0}, "", "not a regular file");
+  impl_->file_bytes = static_cast<std::uint64_t>(st.st_size);
   impl_->gz = gzopen(path.c_str(), "rb");
   if (!impl_->gz) throw InputError({path, 0, 0}, "", std::string("cannot open dump file: ") + std::strerror(errno));
   gzbuffer(impl_->gz, 1 << 17);
+  impl_->gzip = gzdirect(impl_->gz) == 0;
 }
 
 DumpReader::~DumpReader() {
   if (impl_ && impl_->gz) gzclose(impl_->gz);
 }
 
-std::uint64_t DumpReader::tell() const { return static_cast<std::uint64_t>(gztell(impl_->gz)); }
-bool DumpReader::compressed() const { return gzdirect(impl_->gz) == 0; }
+std::uint64_t DumpReader::tell() const { return impl_->offset; }
+bool DumpReader::compressed() const { return impl_->gzip; }
 
 namespace {
 
@@ -118,16 +156,7 @@ void split(const std::string& s, std::vector<std::pair<const char*, size_t>>& ou
 }
 
 bool fast_double(const std::pair<const char*, size_t>& t, double& v) {
-  char tmp[64];
-  if (t.second == 0 || t.second >= sizeof tmp) {
-    return parse_finite_double(std::string(t.first, t.second), v);
-  }
-  std::memcpy(tmp, t.first, t.second);
-  tmp[t.second] = '\0';
-  char* end = nullptr;
-  errno = 0;
-  v = std::strtod(tmp, &end);
-  return end == tmp + t.second && errno != ERANGE && std::isfinite(v);
+  return parse_finite_double(t.first, t.second, v);
 }
 
 }  // namespace
@@ -135,6 +164,7 @@ bool fast_double(const std::pair<const char*, size_t>& t, double& v) {
 bool DumpReader::next(DumpFrame& frame) {
   Impl& in = *impl_;
   const int fi = frames_read_;
+  in.frame = fi;
   auto where = [&](const std::string& extra = "") {
     std::string s = "frame " + std::to_string(fi);
     if (!extra.empty()) s += ", " + extra;
@@ -163,18 +193,32 @@ bool DumpReader::next(DumpFrame& frame) {
       fail_line("header", "expected an 'ITEM:' line, got '" + in.line.substr(0, 60) + "'");
     std::string item = in.line.substr(5);
     item.erase(0, item.find_first_not_of(" \t"));
-    LineTokens it(path_, in.line_no, item);
+    // Tokenise the whole line with "ITEM:" blanked so columns count from the line start.
+    LineTokens it(path_, in.line_no, "     " + in.line.substr(5));
     const std::string key = it.word(0);
     if (key == "TIMESTEP") {
       need_line("the timestep value");
       LineTokens t(path_, in.line_no, in.line);
       f.timestep = t.integer(0, where("TIMESTEP"));
+      if (f.timestep < 0) t.fail(0, where("TIMESTEP"), "expected a non-negative step number");
+      if (t.size() > 1) t.fail(1, where("TIMESTEP"), "unexpected extra value after the step number");
       have_ts = true;
     } else if (key == "NUMBER" && it.word(1) == "OF" && it.word(2) == "ATOMS") {
       need_line("the number of atoms");
       LineTokens t(path_, in.line_no, in.line);
       natoms = t.integer(0, where("NUMBER OF ATOMS"));
       if (natoms < 0) t.fail(0, where("NUMBER OF ATOMS"), "expected a non-negative atom count");
+      if (t.size() > 1) t.fail(1, where("NUMBER OF ATOMS"), "unexpected extra value after the atom count");
+      if (natoms > limits::kMaxAtoms)
+        t.fail(0, where("NUMBER OF ATOMS"),
+               std::to_string(natoms) + " atoms is more than glassbench reads (" +
+                   std::to_string(limits::kMaxAtoms) + ")");
+      // Every atom line takes >= 10 bytes ("1 1 0 0 0\n"); check before allocating.
+      const std::uint64_t fit = limits::max_items_in_bytes(in.bytes_left_bound(), 10);
+      if (static_cast<std::uint64_t>(natoms) > fit)
+        t.fail(0, where("NUMBER OF ATOMS"),
+               std::to_string(natoms) + " atoms cannot fit in the rest of the file (room for at most " +
+                   std::to_string(fit) + " atom lines of >= 10 bytes)");
       if (natoms_first_ >= 0 && natoms != natoms_first_)
         t.fail(0, where("NUMBER OF ATOMS"),
                "atom count changes from " + std::to_string(natoms_first_) + " (frame 0) to " +
@@ -189,6 +233,24 @@ bool DumpReader::next(DumpFrame& frame) {
       const bool tri = it.word(2) == "xy";
       if (tri && !(it.word(3) == "xz" && it.word(4) == "yz"))
         fail_line("BOX BOUNDS", "expected 'xy xz yz' after BOX BOUNDS");
+      // Boundary flags: none (LAMMPS before 2009) or exactly three, each two
+      // of p/f/s/m, periodic on both sides or on neither (LAMMPS `boundary`).
+      {
+        const int first = tri ? 5 : 2;
+        const int nflags = it.size() - first;
+        if (nflags != 0 && nflags != 3)
+          it.fail(std::min(it.size() - 1, first + 3), where("BOX BOUNDS"),
+                  "expected three boundary flags like 'pp pp pp' after BOX BOUNDS" +
+                      std::string(tri ? " xy xz yz" : "") + ", found " + std::to_string(nflags) + " words");
+        for (int k = first; k < it.size(); ++k) {
+          const std::string& b = it.word(k);
+          auto ok = [](char c) { return c == 'p' || c == 'f' || c == 's' || c == 'm'; };
+          if (b.size() != 2 || !ok(b[0]) || !ok(b[1]) || ((b[0] == 'p') != (b[1] == 'p')))
+            throw InputError({path_, in.line_no, 0}, where("BOX BOUNDS"),
+                             "boundary flag '" + b + "' is not a LAMMPS boundary (pp, ff, fs, fm, ss, sm, ...; "
+                             "p only as pp)");
+        }
+      }
       double lo[3], hi[3], tilt[3] = {0, 0, 0};
       static const char* axis[3] = {"x", "y", "z"};
       static const char* tilt_name[3] = {"xy", "xz", "yz"};
@@ -203,6 +265,11 @@ bool DumpReader::next(DumpFrame& frame) {
           if (t.size() > 3) t.fail(3, fld, "unexpected extra value");
         } else if (t.size() > 2) {
           t.fail(2, fld, "unexpected extra value (triclinic bounds need 'ITEM: BOX BOUNDS xy xz yz ...')");
+        }
+        for (int c = 0; c < (tri ? 3 : 2); ++c) {
+          const double v = c == 0 ? lo[k] : c == 1 ? hi[k] : tilt[k];
+          if (std::fabs(v) > limits::kMaxAbsCoordinateA)
+            t.fail(c, fld, "|" + t.word(c) + "| exceeds the largest box bound glassbench accepts (1e8 Angstrom)");
         }
       }
       const double xy = tilt[0], xz = tilt[1], yz = tilt[2];
@@ -325,17 +392,29 @@ bool DumpReader::next(DumpFrame& frame) {
       return x;
     };
     f.ids[a] = integer(plan.id);
-    const long ty = integer(plan.type);
-    if (ty < 1) {
+    if (f.ids[a] < 1 || f.ids[a] > limits::kMaxAtomId) {
       LineTokens t(path_, in.line_no, in.line);
-      t.fail(plan.type, where("column type"), "atom types must be >= 1, got " + std::to_string(ty));
+      t.fail(plan.id, where("column id"),
+             "atom ids must be in 1..2147483647 (LAMMPS 32-bit tagint), got " + std::to_string(f.ids[a]));
+    }
+    const long ty = integer(plan.type);
+    if (ty < 1 || ty > limits::kMaxAtomTypes) {
+      LineTokens t(path_, in.line_no, in.line);
+      t.fail(plan.type, where("column type"),
+             "atom types must be in 1.." + std::to_string(limits::kMaxAtomTypes) + ", got " + std::to_string(ty));
     }
     f.types[a] = static_cast<int>(ty);
     for (int k = 0; k < 3; ++k) v[k] = num(plan.pos[k]);
     Vec3 r{v[0], v[1], v[2]};
     long im[3] = {0, 0, 0};
     if (uses_img)
-      for (int k = 0; k < 3; ++k) im[k] = integer(plan.img[k]);
+      for (int k = 0; k < 3; ++k) {
+        im[k] = integer(plan.img[k]);
+        if (im[k] > limits::kMaxImageFlag || im[k] < -limits::kMaxImageFlag) {
+          LineTokens t(path_, in.line_no, in.line);
+          t.fail(plan.img[k], where("column " + names[plan.img[k]]), "image flag out of range (|i| <= 2^30)");
+        }
+      }
     switch (plan.source) {
       case PosSource::kUnwrapped:
       case PosSource::kWrapped:
@@ -351,6 +430,14 @@ bool DumpReader::next(DumpFrame& frame) {
         r = f.box.to_cartesian(r);
         break;
     }
+    for (int k = 0; k < 3; ++k)
+      if (!(std::fabs(r[k]) <= limits::kMaxAbsCoordinateA)) {
+        LineTokens t(path_, in.line_no, in.line);
+        char val[32];
+        std::snprintf(val, sizeof val, "%g", r[k]);
+        t.fail(plan.pos[k], where("column " + names[plan.pos[k]]),
+               std::string("position ") + val + " Angstrom is beyond 1e8 Angstrom (corrupt value?)");
+      }
     f.positions[a] = r;
     for (size_t e = 0; e < extra_idx.size(); ++e) extra[e][a] = num(extra_idx[e]);
   }
@@ -429,9 +516,9 @@ struct DumpWriter::Impl {
     if (buf.empty()) return;
     if (gz) {
       if (gzwrite(gz, buf.data(), static_cast<unsigned>(buf.size())) != static_cast<int>(buf.size()))
-        throw std::runtime_error("write failed: " + path);
+        throw IoError("write failed: " + path);
     } else if (std::fwrite(buf.data(), 1, buf.size(), fp) != buf.size()) {
-      throw std::runtime_error("write failed: " + path + ": " + std::strerror(errno));
+      throw IoError("write failed: " + path + ": " + std::strerror(errno));
     }
     buf.clear();
   }
@@ -440,10 +527,10 @@ struct DumpWriter::Impl {
 DumpWriter::DumpWriter(const std::string& path, Options options) : impl_(new Impl), path_(path), options_(std::move(options)) {
   if (options_.gzip) {
     impl_->gz = gzopen(path.c_str(), "wb6");
-    if (!impl_->gz) throw std::runtime_error("cannot open " + path + " for writing");
+    if (!impl_->gz) throw IoError("cannot open " + path + " for writing");
   } else {
     impl_->fp = std::fopen(path.c_str(), "w");
-    if (!impl_->fp) throw std::runtime_error("cannot open " + path + " for writing: " + std::strerror(errno));
+    if (!impl_->fp) throw IoError("cannot open " + path + " for writing: " + std::strerror(errno));
   }
 }
 
@@ -451,10 +538,10 @@ DumpWriter::DumpWriter(const std::string& path, Options options, AppendTag)
     : impl_(new Impl), path_(path), options_(std::move(options)) {
   if (options_.gzip) {
     impl_->gz = gzopen(path.c_str(), "ab6");  // appends a new gzip member
-    if (!impl_->gz) throw std::runtime_error("cannot open " + path + " for appending");
+    if (!impl_->gz) throw IoError("cannot open " + path + " for appending");
   } else {
     impl_->fp = std::fopen(path.c_str(), "a");
-    if (!impl_->fp) throw std::runtime_error("cannot open " + path + " for appending: " + std::strerror(errno));
+    if (!impl_->fp) throw IoError("cannot open " + path + " for appending: " + std::strerror(errno));
   }
 }
 
@@ -475,26 +562,26 @@ std::unique_ptr<DumpWriter> DumpWriter::resume(const std::string& path, Options 
   options.gzip = gz;
   if (!gz) {
     if (::truncate(path.c_str(), static_cast<off_t>(offset)) != 0)
-      throw std::runtime_error("cannot truncate " + path + ": " + std::strerror(errno));
+      throw IoError("cannot truncate " + path + ": " + std::strerror(errno));
   } else {
     // Recompress the kept text into a fresh file, then swap it in atomically.
     gzFile src = gzopen(path.c_str(), "rb");
-    if (!src) throw std::runtime_error("cannot reopen " + path);
+    if (!src) throw IoError("cannot reopen " + path);
     std::string text(offset, '\0');
     const int got = offset ? gzread(src, &text[0], static_cast<unsigned>(offset)) : 0;
     gzclose(src);
-    if (got < 0 || static_cast<std::uint64_t>(got) != offset) throw std::runtime_error("cannot reread " + path);
+    if (got < 0 || static_cast<std::uint64_t>(got) != offset) throw IoError("cannot reread " + path);
     const std::string tmp = path + ".tmp." + std::to_string(::getpid());
     gzFile dst = gzopen(tmp.c_str(), "wb6");
-    if (!dst) throw std::runtime_error("cannot write " + tmp);
+    if (!dst) throw IoError("cannot write " + tmp);
     if (offset && gzwrite(dst, text.data(), static_cast<unsigned>(offset)) != static_cast<int>(offset)) {
       gzclose(dst);
       std::remove(tmp.c_str());
-      throw std::runtime_error("cannot write " + tmp);
+      throw IoError("cannot write " + tmp);
     }
     if (gzclose(dst) != Z_OK || std::rename(tmp.c_str(), path.c_str()) != 0) {
       std::remove(tmp.c_str());
-      throw std::runtime_error("cannot replace " + path);
+      throw IoError("cannot replace " + path);
     }
   }
   std::unique_ptr<DumpWriter> w(new DumpWriter(path, std::move(options), AppendTag{}));
@@ -510,7 +597,7 @@ DumpWriter::~DumpWriter() {
 }
 
 void DumpWriter::write(const DumpFrame& f) {
-  if (!impl_->gz && !impl_->fp) throw std::runtime_error("DumpWriter: write after close: " + path_);
+  if (!impl_->gz && !impl_->fp) throw std::logic_error("DumpWriter: write after close: " + path_);
   const size_t n = f.size();
   if (f.types.size() != n || f.positions.size() != n)
     throw std::invalid_argument("DumpWriter: ids/types/positions sizes differ");
@@ -570,6 +657,12 @@ void DumpWriter::write(const DumpFrame& f) {
     }
     s += '\n';
     if (s.size() > (1u << 20)) impl_->put(path_);
+    if (a + 1 == n / 2 && std::getenv("GLASSBENCH_CRASH_AT")) {  // tests: die with half a frame on disk
+      impl_->put(path_);
+      if (impl_->fp) std::fflush(impl_->fp);
+      if (impl_->gz) gzflush(impl_->gz, Z_SYNC_FLUSH);
+      crash_point("dump-mid-frame");
+    }
   }
   impl_->put(path_);
   ++frames_written_;
@@ -578,9 +671,9 @@ void DumpWriter::write(const DumpFrame& f) {
 void DumpWriter::flush() {
   impl_->put(path_);
   if (impl_->gz) {
-    if (gzflush(impl_->gz, Z_SYNC_FLUSH) != Z_OK) throw std::runtime_error("flush failed: " + path_);
+    if (gzflush(impl_->gz, Z_SYNC_FLUSH) != Z_OK) throw IoError("flush failed: " + path_);
   } else if (impl_->fp) {
-    if (std::fflush(impl_->fp) != 0) throw std::runtime_error("flush failed: " + path_);
+    if (std::fflush(impl_->fp) != 0) throw IoError("flush failed: " + path_);
     ::fsync(::fileno(impl_->fp));
   }
 }
@@ -590,12 +683,12 @@ void DumpWriter::close() {
     impl_->put(path_);
     const int rc = gzclose(impl_->gz);
     impl_->gz = nullptr;
-    if (rc != Z_OK) throw std::runtime_error("close failed: " + path_);
+    if (rc != Z_OK) throw IoError("close failed: " + path_);
   } else if (impl_->fp) {
     impl_->put(path_);
     const int rc = std::fclose(impl_->fp);
     impl_->fp = nullptr;
-    if (rc != 0) throw std::runtime_error("close failed: " + path_);
+    if (rc != 0) throw IoError("close failed: " + path_);
   }
 }
 

@@ -1,8 +1,9 @@
 #pragma once
-// SHA-256 (FIPS 180-4) of bytes and files, for provenance: which potential
-// file, case file, ... a result came from.  Hex output matches `sha256sum`.
+// SHA-256 of bytes and files, for provenance: which potential file, case
+// file, ... a result came from.  Computed by OpenSSL's libcrypto (EVP);
+// hex output matches `sha256sum`.
 #include <cstddef>
-#include <cstdint>
+#include <memory>
 #include <string>
 
 namespace gb {
@@ -10,6 +11,9 @@ namespace gb {
 class Sha256 {
  public:
   Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
   void update(const void* data, size_t n);
   void update(const std::string& s) { update(s.data(), s.size()); }
   /// Finish and return the lower-case hex digest (64 characters).  The object
@@ -17,11 +21,8 @@ class Sha256 {
   std::string hex_digest();
 
  private:
-  void block(const unsigned char* p);
-  uint32_t h_[8];
-  unsigned char buf_[64];
-  size_t buf_len_ = 0;
-  uint64_t total_ = 0;
+  struct Context;
+  std::unique_ptr<Context> ctx_;
 };
 
 std::string sha256_hex(const std::string& bytes);

@@ -73,7 +73,8 @@ struct Deck {
 };
 
 /// Throws gb::InputError (case file, line, stage) for a stage the LAMMPS
-/// engine cannot express.  Every stage kind of src/cases is expressible today.
+/// engine cannot express.  Every stage kind of src/cases but `shear` (MD-DMA:
+/// OpenMM engine only; LAMMPS's fix deform wiggle is its test oracle) is expressible.
 void require_expressible(const cases::Case& c);
 
 /// The decks for every stage of the case.

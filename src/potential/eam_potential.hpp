@@ -12,6 +12,8 @@
 // (Finnis-Sinclair convention).  For eam/alloy density(src, dst) = rho_src
 // for every dst.  z2r(a, b) = r * phi_ab(r) (symmetric), as in setfl files.
 #include <string>
+
+#include "core/error.hpp"
 #include <vector>
 
 namespace gb {
@@ -22,6 +24,9 @@ const char* eam_style_name(EamStyle s);  // "eam", "eam/alloy", "eam/fs"
 struct EamPotential {
   EamStyle style = EamStyle::Setfl;
   std::string source;                    // file path(s) read, for provenance
+  /// The line naming the elements (setfl/fs element line; funcfl: the
+  /// 'Z mass' line of the first file), for "element X is not here" errors.
+  SourceLocation elements_where;
   std::vector<std::string> elements;     // element names, in file order
   std::vector<double> masses;            // amu, per element
   std::vector<int> atomic_numbers;       // per element (0 if unknown)

@@ -1,6 +1,7 @@
 #include "potential/eam_reader.hpp"
 
 #include "core/error.hpp"
+#include "core/input_limits.hpp"
 #include "potential/potential_file_scanner.hpp"
 #include "potential/potential_locator.hpp"
 
@@ -22,7 +23,8 @@ EamPotential read_setfl_like(const std::string& path, EamStyle style) {
   pot.source = path;
 
   const LineTokens el = in.next_line("element line 'N El1 ... ElN'");
-  const long ne = header_count(el, 0, "number of elements", 1);
+  const long ne = header_count(el, 0, "number of elements", 1, limits::kMaxElements);
+  pot.elements_where = {path, el.line(), 0};
   if (el.size() != ne + 1)
     el.fail(el.size() > ne + 1 ? static_cast<int>(ne + 1) : el.size() - 1, "element names",
             "expected " + std::to_string(ne) + " element names after the count, found " +
@@ -36,12 +38,17 @@ EamPotential read_setfl_like(const std::string& path, EamStyle style) {
   const LineTokens g = in.next_line("grid line 'Nrho drho Nr dr cutoff'");
   if (g.size() < 5) g.fail(g.size() - 1, "grid", "expected 5 values 'Nrho drho Nr dr cutoff', found " +
                                                       std::to_string(g.size()));
-  pot.nrho = static_cast<int>(header_count(g, 0, "Nrho", 5));
-  pot.drho = header_positive(g, 1, "drho");
-  pot.nr = static_cast<int>(header_count(g, 2, "Nr", 5));
-  pot.dr = header_positive(g, 3, "dr");
-  pot.cutoff = header_positive(g, 4, "cutoff");
+  pot.nrho = static_cast<int>(header_table_points(g, 0, "Nrho", 5));
+  pot.drho = header_spacing(g, 1, "drho", pot.nrho);
+  pot.nr = static_cast<int>(header_table_points(g, 2, "Nr", 5));
+  pot.dr = header_spacing(g, 3, "dr", pot.nr);
+  pot.cutoff = header_cutoff(g, 4, pot.nr, pot.dr);
   if (g.size() > 5) g.fail(5, "grid", "expected 5 values 'Nrho drho Nr dr cutoff', found " + std::to_string(g.size()));
+  {
+    // All tables, before any is allocated (ne <= 200, N <= 1e7: no overflow).
+    const long density_tables = style == EamStyle::FinnisSinclair ? ne * ne : ne;
+    require_values_fit(in, g, ne * pot.nrho + density_tables * pot.nr + ne * (ne + 1) / 2 * pot.nr);
+  }
   pot.rho_extrapolation_start = pot.rho_max();
 
   const int n = static_cast<int>(ne);
@@ -51,8 +58,9 @@ EamPotential read_setfl_like(const std::string& path, EamStyle style) {
     const std::string& name = pot.elements[e];
     const LineTokens h = in.next_line("element header 'Z mass [a0 lattice]' of " + name);
     const long z = h.integer(0, "atomic number of " + name);
-    if (z < 0) h.fail(0, "atomic number of " + name, "expected a non-negative integer");
-    const double mass = header_positive(h, 1, "mass of " + name);
+    if (z < 0 || z > limits::kMaxAtomicNumber)
+      h.fail(0, "atomic number of " + name, "expected an integer in 0..1000");
+    const double mass = header_mass(h, 1, "mass of " + name);
     pot.atomic_numbers.push_back(static_cast<int>(z));
     pot.masses.push_back(mass);
     pot.embedding[e] = in.table(pot.nrho, "F(rho) of " + name);
@@ -110,7 +118,10 @@ std::vector<int> map_elements(const EamPotential& pot, const std::vector<std::st
     if (e < 0) {
       std::string have;
       for (const auto& el : pot.elements) have += (have.empty() ? "" : " ") + el;
-      throw InputError({pot.source, 0, 0}, "elements",
+      // Point at the line that lists the elements (setfl/fs) or gives the
+      // atomic number (funcfl), so the user sees what the file provides.
+      SourceLocation at = pot.elements_where.file.empty() ? SourceLocation{pot.source, 0, 0} : pot.elements_where;
+      throw InputError(at, "elements",
                        "element '" + name + "' is not in this " + eam_style_name(pot.style) +
                            " potential; it provides: " + have);
     }

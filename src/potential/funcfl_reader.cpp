@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "core/input_limits.hpp"
 #include "potential/eam_reader.hpp"
 #include "potential/potential_file_scanner.hpp"
 #include "potential/potential_locator.hpp"
@@ -31,6 +32,7 @@ struct FuncflFile {
   double mass = 0;
   int nrho = 0, nr = 0;
   double drho = 0, dr = 0, cut = 0;
+  int element_line = 0;  // line of 'Z mass ...'
   std::vector<double> frho, zr, rhor;
 };
 
@@ -41,19 +43,21 @@ FuncflFile read_funcfl_file(const std::string& path) {
   in.skip_line("comment line 1");
   const LineTokens h = in.next_line("element line 'Z mass [a0 lattice]'");
   const long z = h.integer(0, "atomic number");
-  if (z < 0) h.fail(0, "atomic number", "expected a non-negative integer");
+  if (z < 0 || z > limits::kMaxAtomicNumber) h.fail(0, "atomic number", "expected an integer in 0..1000");
   f.atomic_number = static_cast<int>(z);
-  f.mass = header_positive(h, 1, "mass");
+  f.element_line = h.line();
+  f.mass = header_mass(h, 1, "mass");
   const LineTokens g = in.next_line("grid line 'Nrho drho Nr dr cutoff'");
   if (g.size() != 5)
     g.fail(g.size() > 5 ? 5 : g.size() - 1, "grid",
            "expected 5 values 'Nrho drho Nr dr cutoff', found " + std::to_string(g.size()));
   // LAMMPS drops the last knot when resampling; the spline needs 5 left.
-  f.nrho = static_cast<int>(header_count(g, 0, "Nrho", 6));
-  f.drho = header_positive(g, 1, "drho");
-  f.nr = static_cast<int>(header_count(g, 2, "Nr", 6));
-  f.dr = header_positive(g, 3, "dr");
-  f.cut = header_positive(g, 4, "cutoff");
+  f.nrho = static_cast<int>(header_table_points(g, 0, "Nrho", 6));
+  f.drho = header_spacing(g, 1, "drho", f.nrho);
+  f.nr = static_cast<int>(header_table_points(g, 2, "Nr", 6));
+  f.dr = header_spacing(g, 3, "dr", f.nr);
+  f.cut = header_cutoff(g, 4, f.nr, f.dr);
+  require_values_fit(in, g, static_cast<long>(f.nrho) + 2L * f.nr);
   f.frho = in.table(f.nrho, "F(rho)");
   f.zr = in.table(f.nr, "Z(r)");
   f.rhor = in.table(f.nr, "rho(r)");
@@ -123,6 +127,7 @@ EamPotential read_funcfl_mixture(const std::vector<std::string>& files) {
     pot.atomic_numbers.push_back(f.atomic_number);
     pot.source += (pot.source.empty() ? "" : ";") + f.path;
   }
+  pot.elements_where = {in.front().path, in.front().element_line, 1};
   for (int a = 0; a < n; ++a)
     for (int b = 0; b < a; ++b)
       if (pot.elements[a] == pot.elements[b])

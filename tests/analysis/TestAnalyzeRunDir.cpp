@@ -11,6 +11,7 @@
 #include "common/temp_dir.hpp"
 #include "core/error.hpp"
 #include "core/lammps_dump.hpp"
+#include "rundir/stage_record.hpp"
 #include "synthetic_trajectories.hpp"
 
 namespace fs = std::filesystem;
@@ -20,9 +21,18 @@ namespace {
 void write_stage(const std::string& dir, double D, uint64_t seed, bool gz) {
   fs::create_directories(dir);
   const auto t = gb::testing::random_walk(300, 120, 0.1, D, D, 16.0, seed);
-  std::ofstream(dir + "/stage.yaml") << "kind: isothermal\nensemble: nvt\nT_start_K: 1000\nT_end_K: 1000\n"
-                                        "pressure_bar: 0\ntimestep_ps: 0.001\nsteps: 11900\ndump_interval_steps: 100\n"
-                                        "frames: 120\nelements: [Cu, Zr]\nstarted_from: null\n";
+  // The record as the runner writes it, through the run model.
+  gb::rundir::StageRecord r;
+  r.name = fs::path(dir).filename().string().substr(3);
+  r.kind = gb::StageKind::Isothermal;
+  r.ensemble = "NVT";
+  r.T_start_K = r.T_end_K = 1000;
+  r.timestep_ps = 0.001;
+  r.steps = 11900;
+  r.dump_interval_steps = 100;
+  r.frames = 120;
+  r.elements = {"Cu", "Zr"};
+  std::ofstream(dir + "/stage.yaml") << gb::rundir::stage_record_yaml(r, "test");
   gb::DumpWriter w(dir + (gz ? "/trajectory.dump.gz" : "/trajectory.dump"), {{"id", "type", "xu", "yu", "zu"}, 17, gz});
   for (size_t f = 0; f < t.frames(); ++f) {
     gb::DumpFrame fr;
@@ -81,4 +91,29 @@ TEST(AnalyzeRun, BadStageYamlIsNamed) {
   } catch (const gb::InputError& e) {
     EXPECT_EQ(std::string(e.what()), d.file("stages/01-x/stage.yaml") + ":2:14: timestep_ps: expected a finite number");
   }
+}
+
+// A stage without a trajectory still gets the observables that need only
+// thermo rows (its achieved conditions); trajectory observables skip it.
+TEST(AnalyzeRun, StageWithoutTrajectoryGetsThermoObservables) {
+  gb::testing::TempDir d;
+  fs::create_directories(d.file("stages/01-melt"));
+  gb::rundir::StageRecord r;
+  r.name = "melt";
+  r.kind = gb::StageKind::Equilibrate;
+  r.ensemble = "NPT";
+  r.T_start_K = r.T_end_K = 2000;
+  r.timestep_ps = 0.002;
+  r.steps = 100;
+  std::ofstream(d.file("stages/01-melt/stage.yaml")) << gb::rundir::stage_record_yaml(r, "test");
+  std::ofstream(d.file("thermo.csv"))
+      << "stage,step,time_ps,temperature_K,pressure_bar\nmelt,0,0,1990,100\nmelt,50,0.1,2010,-300\n";
+  const auto s = analyze_run_directory(d.path(), {}, "test");
+  ASSERT_EQ(s["stages"].size(), 1u);
+  const auto& st = s["stages"][0];
+  EXPECT_EQ(st["observables"], nlohmann::json::array({"thermo"}));
+  EXPECT_DOUBLE_EQ(st["achieved"]["T_mean_K"].get<double>(), 2000.0);
+  EXPECT_DOUBLE_EQ(st["achieved"]["P_mean_bar"].get<double>(), -100.0);
+  EXPECT_FALSE(st.contains("D_A2_per_ps"));
+  EXPECT_FALSE(fs::exists(d.file("analysis/01-melt/msd.json")));
 }

@@ -81,9 +81,12 @@ TEST(Quantities, Rejections) {
   EXPECT_EQ(failure("2 K", QuantityKind::Time), "unknown unit 'K'");
   EXPECT_EQ(failure("fast", QuantityKind::CoolingRate), "not a number with a unit");
   EXPECT_EQ(failure("", QuantityKind::Temperature), "not a number with a unit");
-  EXPECT_EQ(failure("nan K", QuantityKind::Temperature), "'nan' is not a finite number");
-  EXPECT_EQ(failure("inf ps", QuantityKind::Time), "'inf' is not a finite number");
+  EXPECT_EQ(failure("nan K", QuantityKind::Temperature), "'nan' is not a finite decimal number");
+  EXPECT_EQ(failure("inf ps", QuantityKind::Time), "'inf' is not a finite decimal number");
   EXPECT_EQ(failure("1e12 K/min", QuantityKind::CoolingRate), "unknown unit 'K/min'");
+  // Hex is not a decimal number, although strtod reads it (issue 13).
+  EXPECT_EQ(failure("0x1F ps", QuantityKind::Time), "'0x1F' is not a finite decimal number");
+  EXPECT_EQ(failure("1e308 us", QuantityKind::Time), "'1e308 us' is out of range (overflows on conversion)");
 }
 
 TEST(DidYouMean, EditDistanceAndSuggestions) {

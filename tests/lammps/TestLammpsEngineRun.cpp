@@ -144,12 +144,13 @@ TEST(LammpsEngineRun, WritesTheRunDirectoryLayout) {
   ASSERT_EQ(nT, 13);
   EXPECT_NEAR(sumT / nT, 1500.0, 75.0);
 
-  // analyze run reads the directory as it reads an OpenMM run (stages with a trajectory).
+  // analyze run reads the directory as it reads an OpenMM run: every stage gets an entry (stages
+  // without a trajectory get the thermo-only observables); the isotherm's has its 6 frames.
   analysis::StageAnalysisOptions ao;
   const auto summary = analysis::analyze_run_directory(dir, ao, "test");
-  ASSERT_EQ(summary["stages"].size(), 1u);
-  EXPECT_EQ(summary["stages"][0]["name"].get<std::string>(), "02-isothermal-1500K");
-  EXPECT_EQ(summary["stages"][0]["frames"].get<int>(), 6);
+  ASSERT_EQ(summary["stages"].size(), 2u);
+  EXPECT_EQ(summary["stages"][1]["name"].get<std::string>(), "02-isothermal-1500K");
+  EXPECT_EQ(summary["stages"][1]["frames"].get<int>(), 6);
   EXPECT_TRUE(fs::exists(dir + "/analysis/02-isothermal-1500K/msd.json"));
 }
 

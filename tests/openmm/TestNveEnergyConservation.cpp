@@ -161,7 +161,7 @@ void check_nve(const std::string& platform, int natoms,
   double excursion = 0;
   const double omm = openmm_drift(start, pot, platform, impl, &excursion) * kMevPerAtomPerNs;
   auto t2 = std::chrono::steady_clock::now();
-  std::cout << "[nve] Cu64Zr36 N=" << natoms << " 1500 K, dt 2 fs, 10 ps: OpenMM " << platform << " drift " << omm
+  std::cout << "[nve] Cu64Zr36 N=" << natoms << " 1500 K, dt 2 fs, 10 ps: OpenMM " << platform << " " << gb::implementation_name(impl) << " drift " << omm
             << " meV/atom/ns (max |E - E0| " << excursion * 1e3 << " meV/atom); LAMMPS same start " << lmp
             << " meV/atom/ns  [LAMMPS " << std::chrono::duration<double>(t1 - t0).count() << " s, OpenMM "
             << std::chrono::duration<double>(t2 - t1).count() << " s]\n";

@@ -158,7 +158,7 @@ TEST_F(EamReaderErrors, RequestedElementAbsent) {
     gb::map_elements(pot, {"Cu", "Zr"});
     FAIL() << "no error";
   } catch (const gb::InputError& e) {
-    EXPECT_EQ(std::string(e.what()), p + ": elements: element 'Zr' is not in this eam/alloy potential; it provides: Cu");
+    EXPECT_EQ(std::string(e.what()), p + ":4: elements: element 'Zr' is not in this eam/alloy potential; it provides: Cu");
   }
 }
 

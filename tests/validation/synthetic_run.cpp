@@ -86,7 +86,10 @@ json order_doc(const std::vector<std::tuple<std::string, std::string, double, do
   json gs = json::array();
   for (auto& [sp, mob, mean, sd, n] : groups)
     gs.push_back({{"species", sp}, {"mobility", mob}, {"atoms", n}, {"histograms", {{"w6hat", histogram(mean, sd, n)}}}});
-  return {{"analysis", "order"}, {"groups", gs}};
+  long atoms = 0;
+  for (auto& g : groups)
+    if (std::get<1>(g) == "all") atoms = std::get<4>(g);
+  return {{"analysis", "order"}, {"schema_version", 2}, {"atoms", atoms}, {"groups", gs}};
 }
 
 }  // namespace
@@ -138,7 +141,14 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
     const double D = s.D0_A2_ps * std::exp(-s.E_D_eV / (kB * T));
     // Layout of `glassbench analyze` (species -> fit).
     json msd = {{"analysis", "msd"},
-                {"species", {{"all", {{"D_A2_per_ps", D}, {"D_error_A2_per_ps", s.D_rel_error * D}, {"diffusive", true}}}}}};
+                {"schema_version", 2},
+                {"frames", 2},
+                {"atoms", s.n_small + s.n_large},
+                {"frame_interval_ps", 200.0},
+                {"species",
+                 {{"all",
+                   {{"D_A2_per_ps", D}, {"D_error_A2_per_ps", s.D_rel_error * D}, {"fit_from_ps", 1.0},
+                    {"fit_to_ps", 100.0}, {"diffusive", true}}}}}};
     put(a / "msd.json", msd.dump(1));
     std::string mcsv = fmt::format("lag_ps,msd_A2,msd_{}_A2,msd_{}_A2\n", s.small, s.large);
     for (int i = 0; i <= 40; ++i) {
@@ -159,6 +169,24 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
       scsv += fmt::format("{:.8g},{:.6g},{:.6g},{:.8g}\n", t, nf, r * nf, r);
     }
     put(a / "strings.csv", scsv);
+    // The peak as `glassbench analyze` records it in strings.json (the lag with
+    // the largest ratio; its grid resolution and binomial height error).
+    int best = 0;
+    const int nlag = 8 * s.lags_per_decade + 1;
+    auto lag_t = [&](int i) { return 0.01 * std::pow(10.0, static_cast<double>(i) / s.lags_per_decade); };
+    auto lag_r = [&](int i) { return h * std::exp(-0.5 * std::pow(std::log(lag_t(i) / tau) / 1.5, 2)); };
+    for (int i = 1; i < nlag; ++i)
+      if (lag_r(i) > lag_r(best)) best = i;
+    const bool edge = best == 0 || best == nlag - 1;
+    const double nf = 400.0, hb = lag_r(best);
+    json strings = {{"analysis", "strings"}, {"schema_version", 2}, {"fast_threshold_A", 2.0},
+                    {"string_threshold_A", 0.3}, {"min_fast_per_origin", 1.0}, {"frames", 2},
+                    {"atoms", s.n_small + s.n_large}, {"frame_interval_ps", 200.0}, {"peak_found", true},
+                    {"tau_string_ps", lag_t(best)}, {"peak_ratio", hb}, {"peak_n_fast", nf},
+                    {"peak_at_edge", edge},
+                    {"tau_string_sigma_ln", edge ? json(nullptr) : json(std::log(10.0) / s.lags_per_decade / std::sqrt(12.0))},
+                    {"peak_ratio_sigma", std::sqrt(std::max(hb * (1 - hb), 0.25 / nf) / nf)}};
+    put(a / "strings.json", strings.dump(1));
     if (T == T_glass)
       put(a / "order.json", order_doc({{s.small, "fast", s.w6_fast, s.w6_sd, s.n_fast},
                                        {s.small, "slow", s.w6_slow, s.w6_sd, s.n_slow},
@@ -193,7 +221,8 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
       put(a / "stress_acf.csv", acf);
       viscosity_rows.push_back(fmt::format("{},{:.8g},{:.8g},{},{},2.7,{:.8g},{:.8g},{:.8g},{:.8g},{:.6g},1000,100", T,
                                            eta, s.eta_rel_error * eta, s.G_inf_GPa, 0.02 * s.G_inf_GPa, tau_ps,
-                                           0.03 * tau_ps, eta, 0.036 * eta, 3 * tau_ps));
+                                           0.03 * tau_ps, s.maxwell_over_gk * eta, 0.036 * s.maxwell_over_gk * eta,
+                                           s.gk_cutoff_over_tau * tau_ps));
     }
   }
   if (s.viscosity) {

@@ -28,6 +28,8 @@ struct SyntheticRunSpec {
   // stress ACF with tau = eta / G_inf -> analysis/viscosity.csv and analysis/<stage>/stress_acf.csv.
   bool viscosity = false;
   double eta0_Pa_s = 2e-4, E_eta_eV = 0.40, G_inf_GPa = 30, eta_rel_error = 0.05;
+  double maxwell_over_gk = 1.0;    // eta_Maxwell written as this multiple of eta_GK
+  double gk_cutoff_over_tau = 3.0; // gk_cutoff_ps = this x tau_alpha
 };
 
 /// Write the run under `dir` (created).  Deterministic (fixed seed).

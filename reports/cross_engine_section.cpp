@@ -1,7 +1,6 @@
 #include "reports/cross_engine_section.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cmath>
@@ -11,6 +10,8 @@
 #include "analysis/csv_table.hpp"
 #include "core/text_util.hpp"
 #include "reports/figures.hpp"
+#include "rundir/layout.hpp"
+#include "rundir/run_directory.hpp"
 
 namespace fs = std::filesystem;
 
@@ -26,19 +27,9 @@ struct IsoStage {
 // Isothermal stages of a run that have an analysis folder, by folder name.
 std::map<std::string, IsoStage> iso_stages(const std::string& run) {
   std::map<std::string, IsoStage> out;
-  const fs::path sd = fs::path(run) / "stages";
-  if (!fs::is_directory(sd)) return out;
-  for (const auto& e : fs::directory_iterator(sd)) {
-    const fs::path y = e.path() / "stage.yaml";
-    if (!fs::exists(y)) continue;
-    try {
-      const YAML::Node n = YAML::LoadFile(y.string());
-      if (n["kind"].as<std::string>() != "isothermal") continue;
-      if (!fs::is_directory(fs::path(run) / "analysis" / e.path().filename())) continue;
-      out[e.path().filename().string()] = {e.path().filename().string(), n["T_end_K"].as<double>()};
-    } catch (const YAML::Exception&) {
-    }
-  }
+  const rundir::RunDirectory rd = rundir::RunDirectory::load(run);
+  for (const rundir::Stage* st : rd.isothermal_stages())
+    if (fs::is_directory(st->analysis.dir())) out[st->dir_name] = {st->dir_name, st->temperature_K()};
   return out;
 }
 
@@ -73,7 +64,9 @@ CrossEngineSection build_cross_engine_section(const std::string& run_a, const st
   const IsoStage* cold = nullptr;
   for (const auto& [d, st] : ia)
     if (ib.count(d) && (!cold || st.T_K < cold->T_K)) cold = &st;
-  const std::string ana = cold ? A.runs[0] + "/analysis/" + cold->dir : "", anb = cold ? B.runs[0] + "/analysis/" + cold->dir : "";
+  // Analysis files of the cold stage in the first run of each set.
+  auto file_a = [&](rundir::AnalysisFile f) { return rundir::RunLayout(A.runs[0]).analysis(cold->dir).file(f); };
+  auto file_b = [&](rundir::AnalysisFile f) { return rundir::RunLayout(B.runs[0]).analysis(cold->dir).file(f); };
   const std::string at = cold ? fmt::format(" at {:g} K (stage {})", cold->T_K, cold->dir) : "";
 
   // ---- MSD per species
@@ -81,7 +74,7 @@ CrossEngineSection build_cross_engine_section(const std::string& run_a, const st
     Figure f{"fig-ce-msd", "Cross-engine: MSD per species" + at,
              "MSD (A^2) vs lag (ps), log-log; solid: run A, dashed: run B (first replica of each).", "", ""};
     std::vector<std::string> ca, cb;
-    const std::string ta = cold ? csv_as_table(ana + "/msd.csv", ca) : "", tb = cold ? csv_as_table(anb + "/msd.csv", cb) : "";
+    const std::string ta = cold ? csv_as_table(file_a(rundir::AnalysisFile::MsdCsv), ca) : "", tb = cold ? csv_as_table(file_b(rundir::AnalysisFile::MsdCsv), cb) : "";
     if (ta.empty() || tb.empty()) {
       f.note = "no shared isothermal stage with analysis/<stage>/msd.csv in both runs";
     } else {
@@ -107,7 +100,7 @@ CrossEngineSection build_cross_engine_section(const std::string& run_a, const st
       const compare::RunSet& rs = side ? B : A;
       for (const auto& run : rs.runs)
         for (const auto& [d, st] : iso_stages(run)) {
-          for (const auto& [el, v] : compare::diffusive_D(run + "/analysis/" + d + "/msd.json")) {
+          for (const auto& [el, v] : compare::diffusive_D(rundir::RunLayout(run).analysis(d).file(rundir::AnalysisFile::Msd))) {
             const double e = std::isfinite(v.error_A2_per_ps) ? v.error_A2_per_ps : 0.0;
             if (el != "all" && v.D_A2_per_ps > 0)
               data[fmt::format("{}_{}", side ? "b" : "a", el)] +=
@@ -136,7 +129,7 @@ CrossEngineSection build_cross_engine_section(const std::string& run_a, const st
   {
     Figure f{"fig-ce-gr", "Cross-engine: partial g(r)" + at, "g_ab(r) vs r (A); solid: run A, dashed: run B.", "", ""};
     std::vector<std::string> ca, cb;
-    const std::string ta = cold ? csv_as_table(ana + "/gr.csv", ca) : "", tb = cold ? csv_as_table(anb + "/gr.csv", cb) : "";
+    const std::string ta = cold ? csv_as_table(file_a(rundir::AnalysisFile::Gr), ca) : "", tb = cold ? csv_as_table(file_b(rundir::AnalysisFile::Gr), cb) : "";
     if (ta.empty() || tb.empty() || ca != cb) {
       f.note = "no shared isothermal stage with matching analysis/<stage>/gr.csv in both runs";
     } else {
@@ -166,8 +159,8 @@ CrossEngineSection build_cross_engine_section(const std::string& run_a, const st
         if (std::isfinite(r[static_cast<size_t>(cw)])) out[fmt::format("type {}", r[static_cast<size_t>(ct)])].push_back(r[static_cast<size_t>(cw)]);
     };
     if (cold) {
-      read(ana + "/order.csv", wa);
-      read(anb + "/order.csv", wb);
+      read(file_a(rundir::AnalysisFile::OrderCsv), wa);
+      read(file_b(rundir::AnalysisFile::OrderCsv), wb);
     }
     std::string plots;
     int k = 0;
@@ -188,7 +181,7 @@ CrossEngineSection build_cross_engine_section(const std::string& run_a, const st
     Figure f{"fig-ce-strings", "Cross-engine: string ratio N_string/N_fast" + at,
              "N_string/N_fast vs t (ps); solid: run A, dashed: run B.", "", ""};
     std::vector<std::string> ca, cb;
-    const std::string ta = cold ? csv_as_table(ana + "/strings.csv", ca) : "", tb = cold ? csv_as_table(anb + "/strings.csv", cb) : "";
+    const std::string ta = cold ? csv_as_table(file_a(rundir::AnalysisFile::StringsCsv), ca) : "", tb = cold ? csv_as_table(file_b(rundir::AnalysisFile::StringsCsv), cb) : "";
     const auto ra = std::find(ca.begin(), ca.end(), "ratio"), rb = std::find(cb.begin(), cb.end(), "ratio");
     if (ta.empty() || tb.empty() || ra == ca.end() || rb == cb.end()) {
       f.note = "no shared isothermal stage with analysis/<stage>/strings.csv in both runs";

@@ -3,27 +3,22 @@
 #include <fmt/format.h>
 
 #include "reports/figures.hpp"
+#include "rundir/analysis_files.hpp"
 
 namespace gb::reports {
 namespace {
 
-/// Normalised histogram (probability density) of one group, as a table.
-std::string density(const nlohmann::json& order, const std::string& species, const std::string& mobility, long* n) {
-  if (!order.contains("groups")) return "";
-  for (const auto& g : order["groups"]) {
-    if (g.value("species", "") != species || g.value("mobility", "") != mobility) continue;
-    if (!g.contains("histograms") || !g["histograms"].contains("w6hat")) return "";
-    const auto& h = g["histograms"]["w6hat"];
-    const double lo = h.value("lo", 0.0), w = h.value("bin_width", 0.0);
-    const long finite = h.value("finite", 0L);
-    if (finite <= 0 || w <= 0) return "";
-    *n = finite;
-    std::string t;
-    const auto& c = h["counts"];
-    for (size_t b = 0; b < c.size(); ++b) t += fmt::format("{} {}\n", lo + (b + 0.5) * w, c[b].get<double>() / (finite * w));
-    return t;
-  }
-  return "";
+/// Normalised histogram (probability density) of one group's w6hat, as a table.
+std::string density(const rundir::OrderFile& order, const std::string& species, const std::string& mobility, long* n) {
+  const rundir::OrderGroupRecord* g = order.group(species, mobility);
+  if (!g || !g->histograms.count("w6hat")) return "";
+  const rundir::OrderHistogramRecord& h = g->histograms.at("w6hat");
+  if (h.finite <= 0 || h.bin_width <= 0) return "";
+  *n = h.finite;
+  std::string t;
+  for (size_t b = 0; b < h.counts.size(); ++b)
+    t += fmt::format("{} {}\n", h.lo + (b + 0.5) * h.bin_width, h.counts[b] / (h.finite * h.bin_width));
+  return t;
 }
 
 }  // namespace
@@ -35,13 +30,14 @@ Figure figure_w6hat(const Runs& runs, GnuplotRunner& gp) {
   for (const auto& run : runs) {
     const auto* s = run.nearest_stage_with(300, rundir::AnalysisFile::Order);
     if (!s) continue;
-    const auto order = *run.analysis_json(*s, rundir::AnalysisFile::Order);
+    const auto order = rundir::read_order_file(s->analysis.file(rundir::AnalysisFile::Order));
+    if (!order) continue;
     std::string species;
-    for (const auto& g : order.value("groups", nlohmann::json::array()))
-      if (g.value("mobility", "") == "fast" && g.value("atoms", 0L) > 0 && species.empty()) species = g.value("species", "");
+    for (const auto& g : order->groups)
+      if (g.mobility == "fast" && g.atoms > 0 && species.empty()) species = g.species;
     if (species.empty()) continue;
     long nf = 0, ns = 0, nl = 0;
-    const std::string fast = density(order, species, "fast", &nf), slow = density(order, species, "slow", &ns);
+    const std::string fast = density(*order, species, "fast", &nf), slow = density(*order, species, "slow", &ns);
     if (fast.empty() || slow.empty()) continue;
     gp.add_data("w6fast.dat", fast);
     gp.add_data("w6slow.dat", slow);
@@ -49,8 +45,9 @@ Figure figure_w6hat(const Runs& runs, GnuplotRunner& gp) {
                                     gp_quote(fmt::format("fast {} ({:g} K, n={})", species, s->temperature_K(), nf)),
                                     gp_quote(fmt::format("slow {} ({:g} K, n={})", species, s->temperature_K(), ns)));
     const auto* hot = run.hottest_stage_with(rundir::AnalysisFile::Order);
-    if (hot && hot != s && hot->temperature_K() > s->temperature_K()) {
-      const std::string liq = density(*run.analysis_json(*hot, rundir::AnalysisFile::Order), species, "all", &nl);
+    const auto hot_order = hot ? rundir::read_order_file(hot->analysis.file(rundir::AnalysisFile::Order)) : std::nullopt;
+    if (hot_order && hot != s && hot->temperature_K() > s->temperature_K()) {
+      const std::string liq = density(*hot_order, species, "all", &nl);
       if (!liq.empty()) {
         gp.add_data("w6liq.dat", liq);
         plots += fmt::format(", 'w6liq.dat' using 1:2 with steps lw 2 dt 4 title {}",

@@ -1,9 +1,7 @@
 #include "analysis/arrhenius_fit.hpp"
 
-#include <armadillo>
 #include <cmath>
 
-#include "analysis/statistics.hpp"
 #include "core/error.hpp"
 #include "core/units.hpp"
 
@@ -24,49 +22,38 @@ ArrheniusFit fit_arrhenius(const std::vector<double>& T, const std::vector<doubl
   if (n < (weighted ? 2u : 3u))
     throw InputError("Arrhenius fit: need at least " + std::string(weighted ? "2" : "3") + " points, got " +
                      std::to_string(n));
-  arma::mat X(n, 2);
-  arma::vec Y(n), W(n, arma::fill::ones);
+  std::vector<double> x(n), ln_y(n), sigma_ln;
   for (size_t i = 0; i < n; ++i) {
     if (!(T[i] > 0)) throw InputError("Arrhenius fit: temperature must be positive, point " + std::to_string(i + 1));
     if (!(y[i] > 0)) throw InputError("Arrhenius fit: values must be positive (log taken), point " + std::to_string(i + 1));
-    X(i, 0) = 1.0;
-    X(i, 1) = 1.0 / (units::kBoltzmannEVPerK * T[i]);
-    Y(i) = std::log(y[i]);
+    x[i] = 1.0 / (units::kBoltzmannEVPerK * T[i]);
+    ln_y[i] = std::log(y[i]);
     if (weighted) {
       if (!(sigma_y[i] > 0)) throw InputError("Arrhenius fit: errors must be positive, point " + std::to_string(i + 1));
-      const double s_ln = sigma_y[i] / y[i];  // error of ln y, first order
-      W(i) = 1.0 / (s_ln * s_ln);
+      sigma_ln.push_back(sigma_y[i] / y[i]);  // error of ln y, first order
     }
   }
-  const arma::mat XtW = X.t() * arma::diagmat(W);
-  const arma::mat A = XtW * X;
-  arma::mat Ainv;
-  if (!arma::inv_sympd(Ainv, A)) throw InputError("Arrhenius fit: temperatures must not all be equal");
-  const arma::vec beta = Ainv * (XtW * Y);
-  const arma::vec r = Y - X * beta;
+  bool distinct = false;
+  for (size_t i = 1; i < n; ++i) distinct = distinct || T[i] != T[0];
+  if (!distinct) throw InputError("Arrhenius fit: temperatures must not all be equal");
   ArrheniusFit f;
-  f.kind = kind;
-  f.points = static_cast<int>(n);
-  f.dof = static_cast<int>(n) - 2;
-  f.rss = arma::dot(r % W, r);
-  f.confidence = confidence;
-  f.absolute_sigma = weighted;
-  arma::mat cov = Ainv;
-  if (!weighted) cov *= f.rss / f.dof;
-  const double q = two_sided_quantile(confidence, weighted ? 0 : f.dof);
+  f.line = fit_line(x, ln_y, sigma_ln, confidence);
   const double s = kind == ArrheniusKind::kRate ? -1.0 : 1.0;
-  auto est = [&](double v, double var) {
-    ParameterEstimate e;
-    e.value = v;
-    e.sigma = std::sqrt(std::max(0.0, var));
-    e.ci_low = v - q * e.sigma;
-    e.ci_high = v + q * e.sigma;
-    return e;
-  };
-  f.ln_prefactor = est(beta(0), cov(0, 0));
-  f.activation_energy_eV = est(s * beta(1), cov(1, 1));
-  f.prefactor = std::exp(beta(0));
-  f.covariance_Ea_lnA = s * cov(0, 1);
+  f.kind = kind;
+  f.points = f.line.points;
+  f.dof = f.line.dof;
+  f.rss = f.line.chi2;
+  f.confidence = confidence;
+  f.absolute_sigma = f.line.weighted;
+  f.ln_prefactor = f.line.intercept;
+  f.activation_energy_eV = f.line.slope;
+  if (s < 0) {
+    f.activation_energy_eV.value = -f.line.slope.value;
+    f.activation_energy_eV.ci_low = -f.line.slope.ci_high;
+    f.activation_energy_eV.ci_high = -f.line.slope.ci_low;
+  }
+  f.prefactor = std::exp(f.ln_prefactor.value);
+  f.covariance_Ea_lnA = s * f.line.covariance_ab;
   return f;
 }
 

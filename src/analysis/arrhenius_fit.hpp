@@ -2,23 +2,17 @@
 // Arrhenius fit of a rate-like or time-like quantity versus temperature:
 //   rate (e.g. D):       y = A exp(-E_a / (k_B T))   ->  ln y = ln A - E_a x
 //   time (e.g. tau, eta): y = A exp(+E_a / (k_B T))  ->  ln y = ln A + E_a x
-// with x = 1/(k_B T) in 1/eV, by (weighted) linear least squares on ln y
-// (Armadillo).  Uncertainties: without per-point errors the residual scatter
-// sets the scale (covariance s^2 (X^T X)^-1, s^2 = RSS/(n-2), intervals from
-// Student's t with n-2 dof); with per-point errors sigma_y the covariance is
-// (X^T W X)^-1 with w = (y/sigma_y)^2 and intervals from the normal law.
+// with x = 1/(k_B T) in 1/eV: a straight line in (x, ln y) by THE line fit
+// (analysis/linear_fit.hpp) and its error convention; per-point errors
+// sigma_y enter as the first-order error of ln y, sigma_y / y.
 #include <string>
 #include <vector>
+
+#include "analysis/linear_fit.hpp"
 
 namespace gb::analysis {
 
 enum class ArrheniusKind { kRate, kTime };
-
-struct ParameterEstimate {
-  double value = 0.0;
-  double sigma = 0.0;              // one standard error
-  double ci_low = 0.0, ci_high = 0.0;  // at FitSummary::confidence
-};
 
 struct ArrheniusFit {
   ArrheniusKind kind = ArrheniusKind::kRate;
@@ -31,6 +25,7 @@ struct ArrheniusFit {
   double rss = 0.0;                // residual sum of squares of (weighted) ln y
   double confidence = 0.95;
   bool absolute_sigma = false;     // true when per-point errors were given
+  LineFit line;                    // the fit of ln y against 1/(k_B T) (slope = -E_a for rates, +E_a for times)
 
   /// ln y predicted at temperature T (K).
   double predict_ln(double T_K) const;

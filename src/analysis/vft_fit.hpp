@@ -2,13 +2,15 @@
 // Vogel-Fulcher-Tammann fit:
 //   time (tau, eta):  y = y0 exp(+B / (T - T0))   ->  ln y = ln y0 + B/(T - T0)
 //   rate (D):         y = y0 exp(-B / (T - T0))   ->  ln y = ln y0 - B/(T - T0)
-// by nonlinear least squares on ln y.  For fixed T0 the model is linear in
-// (ln y0, B), so the residual is minimised over T0 in [0, min T) by a grid
-// scan plus golden-section refinement of this profile (no starting guess
-// needed, no divergence); the covariance of (ln y0, B, T0) is then
-// s^2 (J^T W J)^-1 at the optimum (Armadillo), J the model Jacobian —
-// the usual linearised (Gauss-Newton) estimate.  Intervals: Student's t with
-// n-3 dof (normal law when per-point errors are given, absolute sigma).
+// by nonlinear least squares on ln y: GSL's trust-region Levenberg-Marquardt
+// (gsl_multifit_nlinear) in (ln y0, B, v) with T0 = min T - e^v, so T0 stays
+// below the coldest point.  The start is the best point of a coarse scan of
+// T0 (for fixed T0 the model is a straight line, fitted by THE line fit).
+// The covariance of (ln y0, B, T0) is gsl_multifit_nlinear_covar of the
+// Jacobian at the optimum, (J^T W J)^-1, scaled by the same convention as the
+// line fit (analysis/linear_fit.hpp): s^2 = RSS/(n-3) without per-point
+// errors (Student's t, n-3 dof), max(1, RSS/(n-3)) with them (normal law).
+// An optimum at T0 <= 0 is reported at the bound T0 = 0 (Arrhenius-like data).
 #include <vector>
 
 #include "analysis/arrhenius_fit.hpp"

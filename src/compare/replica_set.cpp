@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/provenance.hpp"
 #include "core/text_util.hpp"
+#include "rundir/layout.hpp"
 
 namespace fs = std::filesystem;
 
@@ -52,7 +53,7 @@ void leaves(const nlohmann::json& j, const std::string& prefix, std::map<std::st
 nlohmann::json pool_replica_analyses(const std::string& root) {
   std::vector<nlohmann::json> sums;
   for (int r = 0; fs::is_directory(replica_dir(root, r)); ++r) {
-    const std::string p = replica_dir(root, r) + "/analysis/summary.json";
+    const std::string p = rundir::RunLayout(replica_dir(root, r)).summary_json();
     if (!fs::exists(p)) throw InputError(SourceLocation{p, 0, 0}, "", "missing: run `glassbench analyze run` on it");
     try {
       sums.push_back(nlohmann::json::parse(read_text_file(p)));

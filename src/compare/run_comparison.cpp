@@ -18,8 +18,10 @@
 #include "analysis/trajectory.hpp"
 #include "compare/distribution_distance.hpp"
 #include "core/error.hpp"
+#include "rundir/analysis_files.hpp"
 #include "rundir/layout.hpp"
 #include "rundir/stage_record.hpp"
+#include "rundir/thermo_log.hpp"
 #include "core/provenance.hpp"
 #include "core/text_util.hpp"
 #include "glassbench/version_info.hpp"
@@ -122,45 +124,31 @@ struct ThermoSeries {
   std::map<std::string, std::vector<double>> col;
 };
 
-// thermo.csv by stage name (docs/run-directory.md).
+// thermo.csv by stage name, read by the run model's typed reader.
 std::map<std::string, ThermoSeries> read_thermo(const std::string& run) {
-  const std::string path = run + "/thermo.csv";
-  std::ifstream in(path);
-  if (!in) throw InputError(SourceLocation{path, 0, 0}, "", "cannot read thermo.csv");
   std::map<std::string, ThermoSeries> out;
-  std::string line;
-  std::vector<std::string> header;
-  int lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string c;
-    while (std::getline(ss, c, ',')) cells.push_back(c);
-    if (header.empty()) {
-      header = cells;
-      continue;
-    }
-    if (cells.size() != header.size())
-      throw InputError(SourceLocation{path, lineno, 0}, "", fmt::format("{} cells, the header has {}", cells.size(),
-                                                                          header.size()));
-    ThermoSeries& t = out[cells[0]];
-    for (size_t k = 1; k < cells.size(); ++k) {
-      char* end = nullptr;
-      const double v = std::strtod(cells[k].c_str(), &end);
-      if (end == cells[k].c_str())
-        throw InputError(SourceLocation{path, lineno, 0}, header[k], "not a number: '" + cells[k] + "'");
-      if (header[k] == "step") t.step.push_back(static_cast<long>(v));
-      else t.col[header[k]].push_back(v);
-    }
+  for (const rundir::ThermoLogRow& r : rundir::read_thermo_log(rundir::RunLayout(run).thermo_csv())) {
+    ThermoSeries& t = out[r.stage];
+    t.step.push_back(r.step);
+    t.col["temperature_K"].push_back(r.temperature_K);
+    t.col["potential_energy_eV"].push_back(r.potential_energy_eV);
+    t.col["kinetic_energy_eV"].push_back(r.kinetic_energy_eV);
+    t.col["total_energy_eV"].push_back(r.total_energy_eV);
+    t.col["volume_A3"].push_back(r.volume_A3);
+    t.col["density_g_cm3"].push_back(r.density_g_cm3);
+    t.col["pressure_bar"].push_back(r.pressure_bar);
   }
+  // A column the file does not have reads as NaN: leave it out, as if absent.
+  for (auto& [stage, t] : out)
+    for (auto it = t.col.begin(); it != t.col.end();)
+      it = std::all_of(it->second.begin(), it->second.end(), [](double v) { return std::isnan(v); }) ? t.col.erase(it)
+                                                                                                      : std::next(it);
   return out;
 }
 
 int atoms_of(const std::string& run, const StageInfo& s) {
   // final.data header: "N atoms"
-  std::ifstream in(run + "/stages/" + s.dir + "/final.data");
+  std::ifstream in(rundir::RunLayout(run).stage(s.dir).final_data());
   std::string line;
   while (std::getline(in, line)) {
     std::istringstream ss(line);
@@ -283,7 +271,7 @@ std::map<std::string, std::vector<std::vector<double>>> gr_frames(const StageInf
 // Per-atom w6hat by element from analysis/<stage>/order.csv.
 std::map<std::string, std::vector<double>> w6_by_element(const std::string& run, const StageInfo& s) {
   std::map<std::string, std::vector<double>> out;
-  const std::string path = run + "/analysis/" + s.dir + "/order.csv";
+  const std::string path = rundir::RunLayout(run).analysis(s.dir).file(rundir::AnalysisFile::OrderCsv);
   if (!fs::exists(path)) return out;
   const analysis::CsvTable t = analysis::read_csv_table(path);
   const int ct = t.column("type"), cw = t.column("w6hat");
@@ -296,7 +284,7 @@ std::map<std::string, std::vector<double>> w6_by_element(const std::string& run,
 }
 
 std::vector<double> string_ratio(const std::string& run, const StageInfo& s) {
-  const std::string path = run + "/analysis/" + s.dir + "/strings.csv";
+  const std::string path = rundir::RunLayout(run).analysis(s.dir).file(rundir::AnalysisFile::StringsCsv);
   if (!fs::exists(path)) return {};
   const analysis::CsvTable t = analysis::read_csv_table(path);
   return t.values(t.column("ratio"));
@@ -306,20 +294,10 @@ std::vector<double> string_ratio(const std::string& run, const StageInfo& s) {
 
 std::map<std::string, SpeciesD> diffusive_D(const std::string& path) {
   std::map<std::string, SpeciesD> out;
-  if (!fs::exists(path)) return out;
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(read_text_file(path));
-  } catch (const nlohmann::json::exception& e) {
-    throw InputError(SourceLocation{path, 0, 0}, "", std::string("bad JSON: ") + e.what());
-  }
-  if (!j.contains("species")) return out;
-  for (const auto& [el, v] : j["species"].items()) {
-    if (!v.value("diffusive", false) || !v["D_A2_per_ps"].is_number()) continue;
-    out[el] = {v["D_A2_per_ps"].get<double>(), v["D_error_A2_per_ps"].is_number()
-                                                   ? v["D_error_A2_per_ps"].get<double>()
-                                                   : std::numeric_limits<double>::quiet_NaN()};
-  }
+  const auto msd = rundir::read_msd_file(path);
+  if (!msd) return out;
+  for (const auto& [el, d] : msd->species)
+    if (d.diffusive && std::isfinite(d.D_A2_per_ps)) out[el] = {d.D_A2_per_ps, d.D_error_A2_per_ps};
   return out;
 }
 
@@ -412,7 +390,7 @@ std::vector<Comparison> compare_run_sets(const RunSet& A, const RunSet& B, const
     auto d_est = [&](const RunSet& rs, const std::string& el, bool& any) {
       std::vector<Estimate> per;
       for (const auto& r : rs.runs) {
-        const auto Ds = diffusive_D(r + "/analysis/" + st.dir + "/msd.json");
+        const auto Ds = diffusive_D(rundir::RunLayout(r).analysis(st.dir).file(rundir::AnalysisFile::Msd));
         if (!Ds.count(el)) continue;
         Estimate e;
         e.value = Ds.at(el).D_A2_per_ps;
@@ -497,7 +475,7 @@ std::vector<Comparison> compare_run_sets(const RunSet& A, const RunSet& B, const
         std::vector<double> T, D;
         for (const StageInfo& st : side.stages[r]) {
           if (st.kind != "isothermal") continue;
-          const auto Ds = diffusive_D(rs.runs[r] + "/analysis/" + st.dir + "/msd.json");
+          const auto Ds = diffusive_D(rundir::RunLayout(rs.runs[r]).analysis(st.dir).file(rundir::AnalysisFile::Msd));
           if (!Ds.count(el)) continue;
           T.push_back(st.T_K);
           D.push_back(Ds.at(el).D_A2_per_ps);

@@ -64,7 +64,8 @@ struct Comparison {
 
 /// Diffusive D per species (A^2/ps, with the fit's block error, NaN if none)
 /// from an analysis/<stage>/msd.json; species without a diffusive fit are left
-/// out; a missing file gives an empty map.  Throws gb::InputError on bad JSON.
+/// out; a missing file gives an empty map.  Read by the typed reader
+/// rundir::read_msd_file (gb::InputError on bad JSON or a missing field).
 struct SpeciesD {
   double D_A2_per_ps = 0, error_A2_per_ps = 0;
 };

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "core/atomic_file.hpp"
+#include "validation/thermo_state.hpp"
 #include "core/error.hpp"
 #include "glassbench/version_info.hpp"
 #include "reports/cross_engine_section.hpp"
@@ -64,6 +65,7 @@ figcaption{font-size:0.85em;color:#333;margin-top:4px}.note{color:#8a5a00;font-s
 .band{display:inline-block;width:120px;height:10px;background:#eee;position:relative;vertical-align:middle}
 .band i{position:absolute;top:0;height:10px;background:#9ad0a4}.band b{position:absolute;top:-2px;width:3px;height:14px;background:#222}
 .small{font-size:0.8em;color:#555}
+.banner{background:#fff1c1;border:2px solid #c99a00;padding:8px 12px;margin:12px 0}
 )";
 
 /// A tiny inline bar: the tolerance band (green) and the computed value (black tick), scaled to
@@ -76,12 +78,41 @@ std::string band_bar(const v::CheckResult& r) {
                      fmt_num(r.band_lo), fmt_num(r.band_hi), pos(r.band_lo), pos(r.band_hi) - pos(r.band_lo), pos(r.measured.value));
 }
 
+// Requested vs achieved state per stage (thermo.csv, validation/thermo_state.hpp):
+// "an MD run is only as good as its state".
 std::string stages_table(const v::RunDirectory& run) {
-  std::string h = "<table><tr><th>stage</th><th>kind</th><th>ensemble</th><th>T (K)</th><th>P (bar)</th><th>dt (ps)</th><th>duration (ps)</th></tr>";
-  for (const auto& s : run.stages())
-    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:g} → {:g}</td><td>{:g}</td><td>{:g}</td><td>{:g}</td></tr>", esc(s.dir_name),
-                     esc(s.kind_name), esc(s.ensemble), s.T_start_K, s.T_end_K, s.pressure_bar.value_or(0.0), s.timestep_ps, s.duration_ps());
-  return h + "</table>";
+  std::map<std::string, v::StageState> achieved;
+  for (auto& st : v::stage_states(run)) achieved[st.stage] = st;
+  std::string h =
+      "<table class=\"stage-state\"><tr><th>stage</th><th>kind</th><th>ensemble / volume</th><th>thermostat</th>"
+      "<th>T requested (K)</th><th>T achieved (K)</th><th>P requested (bar)</th><th>P achieved (bar)</th>"
+      "<th>dt (ps)</th><th>duration (ps)</th></tr>";
+  for (const auto& s : run.stages()) {
+    const auto it = achieved.find(s.dir_name);
+    const v::StageState* a = it == achieved.end() ? nullptr : &it->second;
+    const std::string T_req = s.T_start_K == s.T_end_K ? fmt::format("{:g}", s.T_end_K)
+                                                        : fmt::format("{:g} → {:g}", s.T_start_K, s.T_end_K);
+    const std::string T_ach = a && std::isfinite(a->T_mean_K)
+                                  ? fmt::format("{:.1f} ± {:.1f}", a->T_mean_K, a->T_sem_K) +
+                                        (s.is(StageKind::Quench) ? fmt::format(" (vs ramp mean {:.1f})", a->T_set_K) : "")
+                                  : "-";
+    std::string P_req = s.ensemble == "NPT" ? fmt::format("{:g}", s.pressure_bar.value_or(0.0))
+                        : s.volume == "zero-pressure" ? "0 (zero-pressure volume)"
+                        : s.volume == "start-state"   ? "none (start state's box)"
+                                                      : "none (NVT)";
+    const std::string P_ach = a && std::isfinite(a->P_mean_bar) ? fmt::format("{:.0f} ± {:.0f}", a->P_mean_bar, a->P_sem_bar) : "-";
+    const std::string ens = s.ensemble + (s.volume.empty() ? "" : ", " + s.volume);
+    const std::string thermo = s.thermostat_kind.empty() ? "-"
+                               : s.thermostat_time_constant_ps > 0
+                                   ? fmt::format("{} ({:g} ps)", s.thermostat_kind, s.thermostat_time_constant_ps)
+                                   : s.thermostat_kind;
+    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                     "<td>{:g}</td><td>{:g}</td></tr>",
+                     esc(s.dir_name), esc(s.kind_name), esc(ens), esc(thermo), T_req, T_ach, esc(P_req), P_ach,
+                     s.timestep_ps, s.duration_ps());
+  }
+  return h + "</table><p class=\"small\">Achieved: mean ± block standard error (5 blocks) over the stage's production "
+             "rows of thermo.csv (isothermal: after equilibration; other stages: second half; quench: all rows).</p>";
 }
 
 }  // namespace
@@ -111,7 +142,7 @@ Report build_report(const ReportOptions& opt) {
     cross = build_cross_engine_section(opt.runs[0], opt.compare_with, gp);
   }
 
-  const v::Tally t = v::tally(rep.results);
+  const v::Tally t = v::tally(rep.results), sc = v::self_check_tally(rep.results);
   const std::string prov = fmt::format("glassbench {} (git {}), generated {}", build::kVersion, build::kGitCommit, utc_now_iso8601());
 
   // ---------------- HTML ----------------
@@ -119,9 +150,19 @@ Report build_report(const ReportOptions& opt) {
                   "</title>\n<meta name=\"generator\" content=\"" + esc(prov) + "\">\n<style>" + kCss + "</style></head><body>\n";
   h += "<h1>" + esc(opt.title) + "</h1>\n<p class=\"small\">" + esc(prov) + ". References: Chang et al., <i>Liquid-like atoms in "
        "dense-packed solid glasses</i>, Nat. Mater. 21, 1240 (2022).</p>\n";
+  for (const auto& run : runs)
+    if (!run.is_physics())
+      h += "<div class=\"banner\" id=\"not-physics\"><b>Not a physics run:</b> " + esc(run.case_name()) + " (" + esc(run.path()) +
+           ") is a <b>" + esc(run.purpose()) + "</b> case (case.yaml <code>purpose: " + esc(run.purpose()) +
+           "</code>). It checks that the machinery runs end to end; its stages are far too short for the paper's "
+           "claims, so its verdicts say nothing about them.</div>\n";
   h += fmt::format("<p><span class=\"badge pass\">&nbsp;{} pass&nbsp;</span> <span class=\"badge fail\">&nbsp;{} fail&nbsp;</span> "
                    "<span class=\"badge inconclusive\">&nbsp;{} inconclusive&nbsp;</span> <span class=\"badge skip\">&nbsp;{} skip&nbsp;</span></p>\n",
                    t.pass, t.fail, t.inconclusive, t.skip);
+  if (sc.total() > 0)
+    h += fmt::format("<p class=\"small\">Software self-checks, counted apart from the verdicts above: {} pass, {} fail, {} "
+                     "inconclusive, {} skip.</p>\n",
+                     sc.pass, sc.fail, sc.inconclusive, sc.skip);
   h += "<h2>The paper's claims at a glance</h2>\n<table><tr><th>claim</th><th>source</th><th>run</th><th>verdict</th><th>computed</th></tr>\n";
   for (const auto& r : rep.results) {
     if (r.reference_id.find("finding") == std::string::npos && r.reference_id.find("activation_energy") == std::string::npos &&
@@ -155,7 +196,7 @@ Report build_report(const ReportOptions& opt) {
          "</figcaption>\n</figure>\n";
   }
   h += cross.html;
-  h += "<h2>Provenance</h2>\n";
+  h += "<h2>Runs: requested and achieved state per stage, provenance</h2>\n";
   for (const auto& run : runs) {
     h += "<h3>" + esc(run.case_name()) + " — " + esc(run.formula()) + fmt::format(", {} atoms", run.atoms()) + "</h3>\n<p class=\"small\">" +
          esc(run.path()) + "</p>\n" + stages_table(run) + "\n<pre>" +
@@ -171,7 +212,14 @@ Report build_report(const ReportOptions& opt) {
 
   // ---------------- Markdown ----------------
   std::string m = "# " + opt.title + "\n\n" + prov + "  \nReferences: Chang et al., Nat. Mater. 21, 1240 (2022).\n\n";
-  m += fmt::format("**{} pass, {} fail, {} inconclusive, {} skip**\n\n", t.pass, t.fail, t.inconclusive, t.skip);
+  for (const auto& run : runs)
+    if (!run.is_physics())
+      m += "> **Not a physics run:** " + run.case_name() + " is a " + run.purpose() +
+           " case: it checks the machinery; its verdicts say nothing about the paper's claims.\n\n";
+  m += fmt::format("**{} pass, {} fail, {} inconclusive, {} skip**", t.pass, t.fail, t.inconclusive, t.skip);
+  if (sc.total() > 0)
+    m += fmt::format(" (software self-checks apart: {} pass, {} fail)", sc.pass, sc.fail);
+  m += "\n\n";
   m += "| verdict | check | target | computed | reference | band | units | reason |\n|---|---|---|---|---|---|---|---|\n";
   for (const auto& r : rep.results)
     m += fmt::format("| {} | {} | {} | {} | {} {} | [{}, {}] | {} | {} |\n", v::status_name(r.status), md_cell(r.reference_id),
@@ -184,8 +232,17 @@ Report build_report(const ReportOptions& opt) {
   for (const auto& f : cross.figures)
     m += "- " + f.title + ": " + (f.rendered() ? "in the HTML report" : "not drawn — " + f.note) + "\n";
   m += "\n## Runs\n\n";
-  for (const auto& run : runs)
+  for (const auto& run : runs) {
     m += fmt::format("- `{}`: {} ({}, {} atoms, {} stages)\n", run.path(), run.case_name(), run.formula(), run.atoms(), run.stages().size());
+    const auto states = v::stage_states(run);
+    if (states.empty()) continue;
+    m += "\n  | stage | thermostat | T set (K) | T achieved (K) | P meaning | P achieved (bar) |\n  |---|---|---|---|---|---|\n";
+    for (const auto& st : states)
+      m += fmt::format("  | {} | {} | {:.1f} | {:.1f} ± {:.1f} | {} | {:.0f} ± {:.0f} |\n", st.stage, st.thermostat, st.T_set_K,
+                       st.T_mean_K, st.T_sem_K, st.P_meaning + (st.P_set ? fmt::format(" ({:g})", st.P_set_bar) : ""),
+                       st.P_mean_bar, st.P_sem_bar);
+    m += "\n";
+  }
   rep.markdown = m;
   return rep;
 }

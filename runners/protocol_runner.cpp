@@ -68,6 +68,7 @@ struct ProtocolRunner::Impl {
   RunOptions opt;
   std::string dir;
   std::string case_text, case_sha;
+  std::string box_volume_note;  // how the current stage's box was chosen (stage.yaml volume_source)
   std::string potential_path, potential_sha;
   EamPotential pot;
   std::vector<int> element_of_type;
@@ -131,7 +132,9 @@ struct ProtocolRunner::Impl {
       total_mass += masses.back() * counts[t].second;
     }
     const auto& st = c.system.structure;
-    if (st.kind == cases::StructureSpec::Kind::Random) {
+    if (st.kind == cases::StructureSpec::Kind::Data) {
+      initial = initial_from_data_file(counts);
+    } else if (st.kind == cases::StructureSpec::Kind::Random) {
       double n = st.density;  // 1/A^3
       if (st.mass_density) n = st.density / (total_mass / c.system.atoms * units::kAmuGram) * units::kCm3PerAngstrom3;
       initial = random_structure(counts, masses, n, st.min_distance_A, c.system.seed);
@@ -151,6 +154,43 @@ struct ProtocolRunner::Impl {
     topo.type_masses_amu = masses;
     topo.origin_A = initial.box.lo;
     topo.total_mass_amu = total_mass;
+  }
+
+  // structure: {kind: data}: the file's type t is potential.elements[t-1];
+  // here it becomes the case's type (composition order).  The loader already
+  // checked counts and types; masses come from the potential (as LAMMPS eam/fs).
+  AtomConfig initial_from_data_file(const std::vector<std::pair<std::string, int>>& counts) const {
+    const std::string& path = c.system.structure.data_file;
+    AtomConfig cfg = read_lammps_data(path);
+    std::vector<int> case_type(static_cast<size_t>(cfg.ntypes) + 1, 0);
+    for (int t = 1; t <= cfg.ntypes; ++t) {
+      const std::string& el = c.potential.elements.at(static_cast<size_t>(t - 1));
+      for (size_t k = 0; k < counts.size(); ++k)
+        if (counts[k].first == el) case_type[static_cast<size_t>(t)] = static_cast<int>(k) + 1;
+    }
+    for (int& t : cfg.types) {
+      if (case_type[static_cast<size_t>(t)] == 0)
+        throw InputError(SourceLocation{path, 0, 0}, "Atoms.type",
+                         "type " + std::to_string(t) + " maps to an element outside the composition");
+      t = case_type[static_cast<size_t>(t)];
+    }
+    cfg.positions = cfg.unwrapped_positions();
+    cfg.images.clear();
+    return cfg;
+  }
+
+  // Mean volume (A^3) over the second half of a stage's thermo.csv rows: the
+  // zero-pressure box of an NVT isotherm after its NPT pre-equilibration.
+  double mean_volume_second_half(const std::string& stage_name) {
+    thermo->flush();
+    std::vector<double> v;
+    for (const auto& row : rundir::read_thermo_log(layout().thermo_csv()))
+      if (row.stage == stage_name && std::isfinite(row.volume_A3)) v.push_back(row.volume_A3);
+    if (v.empty())
+      throw InputError({layout().thermo_csv(), 0, 0}, "volume_A3", "no thermo rows of stage " + stage_name + " to take its mean volume");
+    double m = 0;
+    for (size_t i = v.size() / 2; i < v.size(); ++i) m += v[i];
+    return m / static_cast<double>(v.size() - v.size() / 2);
   }
 
   void select_platform(const std::string& forced_name, const std::map<std::string, std::string>* forced_props) {
@@ -376,6 +416,8 @@ struct ProtocolRunner::Impl {
     r.thermostat_time_constant_ps = st.thermostat.time_constant_ps;
     if (st.npt) r.barostat_interval_steps = st.barostat_interval;
     r.parameters = cases::stage_type(st.kind).record_parameters(st);
+    r.volume = st.volume;
+    r.volume_source = box_volume_note;
     thermo->flush();
     r.achieved = rundir::achieved_conditions(rundir::read_thermo_log(layout().thermo_csv()), st.name,
                                              r.first_step + st.equilibration_steps);
@@ -400,6 +442,7 @@ struct ProtocolRunner::Impl {
   void open_stage(size_t k, bool resume_mid, StageSession& ss) {
     const StageSpec& st = c.stages[k];
     const int ki = static_cast<int>(k);
+    box_volume_note.clear();
     fs::create_directories(stage_files(k).dir());
     EamForceOptions fo;  // defaults: LAMMPS-exact cubic tables on every platform
     fo.implementation = force_impl;
@@ -418,6 +461,19 @@ struct ProtocolRunner::Impl {
       ctx.loadCheckpoint(in);
       ss.s = ck.step_in_stage;
       log->info(fmt::format("resumed {} at step {} (global step {})", st.dir_name, ss.s, c.stage_offset(k) + ss.s));
+    } else if (st.start_from.empty() && c.system.structure.kind == cases::StructureSpec::Kind::Data) {
+      // A prepared state (a LAMMPS data file): no minimisation; its velocities when it has them.
+      ctx.setPeriodicBoxVectors(ss.es.box_nm[0], ss.es.box_nm[1], ss.es.box_nm[2]);
+      ctx.setPositions(ss.es.positions_nm);
+      if (!ss.es.velocities_nm_per_ps.empty()) {
+        ctx.setVelocities(ss.es.velocities_nm_per_ps);
+      } else {
+        ctx.setVelocitiesToTemperature(st.t_start_K, stage_seed(c.system.seed, ki, SeedPurpose::Velocities));
+        ss.reassigned = true;
+      }
+      log->info(fmt::format("stage {}: from the data file {}{}", st.dir_name, c.system.structure.data_file,
+                            ss.reassigned ? fmt::format(", velocities drawn at {:g} K", st.t_start_K)
+                                          : ", with its velocities"));
     } else if (st.start_from.empty()) {
       ctx.setPeriodicBoxVectors(ss.es.box_nm[0], ss.es.box_nm[1], ss.es.box_nm[2]);
       ctx.setPositions(ss.es.positions_nm);
@@ -432,8 +488,22 @@ struct ProtocolRunner::Impl {
       const OpenMM::State from = read_state_xml(stage_files(static_cast<size_t>(src)).final_state_xml());
       OpenMM::Vec3 a, b, cc;
       from.getPeriodicBoxVectors(a, b, cc);
+      std::vector<OpenMM::Vec3> pos = from.getPositions();
+      if (st.box_from_mean) {
+        // Zero-pressure volume: the mean volume of the second half of the NPT
+        // pre-equilibration; the final box and positions are rescaled
+        // isotropically onto it (the barostat is isotropic: the shape is kept).
+        const double v_final = a[0] * b[1] * cc[2] * 1e3;  // nm^3 -> A^3
+        const double v_mean = mean_volume_second_half(c.stages[static_cast<size_t>(src)].name);
+        const double f = std::cbrt(v_mean / v_final);
+        a *= f, b *= f, cc *= f;
+        for (auto& p : pos) p *= f;
+        box_volume_note = fmt::format("mean volume of the second half of {}: {:.2f} A^3 (final {:.2f} A^3, scale {:.6f})",
+                                      st.start_from, v_mean, v_final, f);
+        log->info(fmt::format("stage {}: NVT at the zero-pressure volume, {}", st.dir_name, box_volume_note));
+      }
       ctx.setPeriodicBoxVectors(a, b, cc);
-      ctx.setPositions(from.getPositions());
+      ctx.setPositions(pos);
       const double src_T = c.stages[static_cast<size_t>(src)].t_end_K;
       if (std::fabs(src_T - st.t_start_K) > 1e-9) {
         ctx.setVelocitiesToTemperature(st.t_start_K, stage_seed(c.system.seed, ki, SeedPurpose::Velocities));
@@ -612,7 +682,8 @@ struct ProtocolRunner::Impl {
   // Whether stage k's start reassigned velocities (for stage.yaml after a resume).
   bool stage_reassigned_before(size_t k) const {
     const StageSpec& st = c.stages[k];
-    if (st.start_from.empty()) return true;
+    if (st.start_from.empty())
+      return !(c.system.structure.kind == cases::StructureSpec::Kind::Data && c.system.structure.data_has_velocities);
     return std::fabs(c.stages[static_cast<size_t>(c.stage_index(st.start_from))].t_end_K - st.t_start_K) > 1e-9;
   }
 

@@ -20,6 +20,9 @@ struct CheckResult {
   double band_lo = 0, band_hi = 0;  // accepted interval for the value
   double margin = std::numeric_limits<double>::quiet_NaN();  // distance to the nearest band edge, > 0 inside
   std::string reason;       // skip / inconclusive / fail explanation
+  /// A software self-check (e.g. w6hat of ideal shells): counted apart from a
+  /// run's physics verdicts (validator.hpp: tally vs self_check_tally).
+  bool self_check = false;
 };
 
 /// Verdict rule (docs/validation.md): with s = sqrt(sigma_x^2 + sigma_ref^2)

@@ -136,18 +136,31 @@ Measurement dma_measurement(const DmaAnalysis& a, const Reference& ref) {
                            fmt::format("E_fast = {:.3f} ± {:.3f} eV; E_liquid = {:.3f} ± {:.3f} eV ({})", fast.E_eV,
                                        fast.sigma_E_eV, L.E_eV, L.sigma_E_eV, how));
   }
-  if (field == "log10_viscosity_rt") {
+  if (field == "log10_tau_nanoindentation_s") {
+    if (!a.options.nanoindentation_tau_s) return Measurement::skipped("missing input: --nanoindentation-tau-s");
+    return Measurement::of(std::log10(*a.options.nanoindentation_tau_s), NAN,
+                           fmt::format("nanoindentation relaxation time {:g} s (input)", *a.options.nanoindentation_tau_s));
+  }
+  if (field.rfind("log10_viscosity_", 0) == 0) {
     if (!a.options.G_inf_GPa) return Measurement::skipped("missing input: --G-inf-GPa (Maxwell relation eta = G_inf tau)");
     const double T = a.options.T_eval_K;
-    const double log10_G = std::log10(*a.options.G_inf_GPa * 1e9);
-    // Inheritance estimate: the liquid's Arrhenius law (viscosity or tau data)
-    // when given, else the fast relaxation's, extrapolated to T.
-    const bool use_liquid = a.liquid && a.liquid_kind != "D_m2_s";
-    const ArrheniusLaw& law = use_liquid ? *a.liquid : fast;
-    return Measurement::of(log10_G + law.log10_tau(T), law.sigma_log10_tau(T),
-                           fmt::format("{} Arrhenius law extrapolated to {:g} K, eta = G_inf tau with G_inf = {:g} GPa",
-                                       use_liquid ? "liquid " + a.liquid_kind : std::string("fast-relaxation (DMA)"), T,
-                                       *a.options.G_inf_GPa));
+    const double G = *a.options.G_inf_GPa;
+    const double log10_G = std::log10(G * 1e9);
+    // Predicted: the fast relaxation's Arrhenius law (Fig. 3 blue line) at T;
+    // the liquid data never replace it (they are a separate check).
+    const double pred = log10_G + fast.log10_tau(T), pred_sigma = fast.sigma_log10_tau(T);
+    const std::string pred_how =
+        fmt::format("fast-relaxation (DMA) Arrhenius law extrapolated to {:g} K, eta = G_inf tau, G_inf = {:g} GPa", T, G);
+    if (field == "log10_viscosity_rt_predicted") return Measurement::of(pred, pred_sigma, pred_how);
+    if (!a.options.nanoindentation_tau_s)
+      return Measurement::skipped("missing input: --nanoindentation-tau-s (the measured relaxation time)");
+    const double tau = *a.options.nanoindentation_tau_s;
+    const double meas = log10_G + std::log10(tau);
+    const std::string meas_how = fmt::format("nanoindentation tau = {:g} s, eta = G_inf tau, G_inf = {:g} GPa", tau, G);
+    if (field == "log10_viscosity_rt_measured") return Measurement::of(meas, NAN, meas_how);
+    if (field == "log10_viscosity_measured_minus_predicted")
+      return Measurement::of(meas - pred, pred_sigma,
+                             fmt::format("measured {:.3f} ({}) - predicted {:.3f} ({})", meas, meas_how, pred, pred_how));
   }
   throw InputError(ref.where, "check.field", "unknown dma_fit field '" + field + "'");
 }

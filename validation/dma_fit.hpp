@@ -26,6 +26,10 @@ struct DmaOptions {
   std::optional<double> G_inf_GPa;   // instantaneous shear modulus for the Maxwell relation
   double T_eval_K = 293;             // "room temperature" of the paper's nanoindentation
   std::optional<double> Tg_K;        // for the E ~ 12 k_B T_g rule
+  /// Relaxation time of the superfast anelasticity measured by
+  /// nanoindentation at T_eval_K (s): the measured room-temperature viscosity
+  /// is G_inf * tau (Maxwell), independent of any Arrhenius law.
+  std::optional<double> nanoindentation_tau_s;
 };
 
 struct ArrheniusLaw {
@@ -53,8 +57,12 @@ struct DmaAnalysis {
 DmaAnalysis analyse_dma(const DmaOptions& opt);
 
 /// Value of a `dma_fit` reference field (activation_energy_eV,
-/// liquid_activation_energy_eV, fast_over_liquid_ratio, log10_viscosity_rt,
-/// log10_tau_rt_s, E_over_kTg, frequencies_match_protocol, peak_T_at_1Hz_K).
+/// liquid_activation_energy_eV, fast_over_liquid_ratio,
+/// log10_viscosity_rt_measured (nanoindentation tau through Maxwell),
+/// log10_viscosity_rt_predicted (the fast-relaxation Arrhenius law at T_eval
+/// through Maxwell; never the liquid law), log10_viscosity_measured_minus_predicted,
+/// log10_tau_rt_s, log10_tau_nanoindentation_s, E_over_kTg,
+/// frequencies_match_protocol, peak_T_at_1Hz_K).
 Measurement dma_measurement(const DmaAnalysis& a, const Reference& ref);
 
 /// Maxwell relation: eta (Pa s) = G_inf (Pa) * tau (s).

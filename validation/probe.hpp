@@ -28,6 +28,10 @@ Measurement probe_w6hat_fast_liquid(const Reference& ref, const RunDirectory& ru
 Measurement probe_w6hat_ideal(const Reference& ref, const RunDirectory& run);
 Measurement probe_species_mobility(const Reference& ref, const RunDirectory& run);
 Measurement probe_md_dma_loss_peaks(const Reference& ref, const RunDirectory& run);
+Measurement probe_string_thresholds(const Reference& ref, const RunDirectory& run);
+Measurement probe_vanhove_gr_peaks(const Reference& ref, const RunDirectory& run);
+Measurement probe_atomic_volume_fast_slow(const Reference& ref, const RunDirectory& run);
+Measurement probe_achieved_state(const Reference& ref, const RunDirectory& run);
 Measurement probe_md_dma_peak_on_string_line(const Reference& ref, const RunDirectory& run);
 Measurement probe_viscosity_gk_maxwell(const Reference& ref, const RunDirectory& run);
 

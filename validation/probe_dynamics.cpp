@@ -44,7 +44,7 @@ Arrhenius liquid_energy(const RunDirectory& run, double T_min, const std::string
   }
   r.n = static_cast<int>(x.size());
   if (r.n < kMinTemperatures) {
-    r.why = fmt::format("too little data: {} stage(s) with D({}) at T >= {:g} K, need {}", r.n, label, T_min,
+    r.why = fmt::format("too little data: {} distinct temperature(s) with D({}) at T >= {:g} K, need {}", r.n, label, T_min,
                         kMinTemperatures);
     if (!notes.empty()) r.why += " (" + join(notes) + ")";
     return r;
@@ -72,7 +72,7 @@ Arrhenius string_energy(const RunDirectory& run, double T_lo, double T_hi) {
   }
   r.n = static_cast<int>(x.size());
   if (r.n < kMinTemperatures) {
-    r.why = fmt::format("too little data: {} isothermal stage(s) with a string-ratio peak in [{:g}, {:g}] K, need {}",
+    r.why = fmt::format("too little data: {} distinct temperature(s) with a string-ratio peak in [{:g}, {:g}] K, need {}",
                         r.n, T_lo, T_hi, kMinTemperatures);
     if (!notes.empty()) r.why += " (" + join(notes) + ")";
     return r;

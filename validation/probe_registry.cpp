@@ -16,6 +16,10 @@ const RunProbe* find_run_probe(const std::string& name) {
       {"w6hat_ideal", probe_w6hat_ideal},
       {"species_mobility", probe_species_mobility},
       {"md_dma_loss_peaks", probe_md_dma_loss_peaks},
+      {"string_thresholds", probe_string_thresholds},
+      {"vanhove_gr_peaks", probe_vanhove_gr_peaks},
+      {"atomic_volume_fast_slow", probe_atomic_volume_fast_slow},
+      {"achieved_state", probe_achieved_state},
       {"md_dma_peak_on_string_line", probe_md_dma_peak_on_string_line},
       {"viscosity_gk_maxwell", probe_viscosity_gk_maxwell},
   };

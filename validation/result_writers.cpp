@@ -45,8 +45,11 @@ std::string results_table(const std::vector<CheckResult>& results) {
     if (!r.measured.detail.empty()) out += "              computed: " + r.measured.detail + "\n";
     if (!r.reason.empty()) out += "              reason: " + r.reason + "\n";
   }
-  const Tally t = tally(results);
+  const Tally t = tally(results), sc = self_check_tally(results);
   out += fmt::format("{} checks: {} pass, {} fail, {} inconclusive, {} skip\n", t.total(), t.pass, t.fail, t.inconclusive, t.skip);
+  if (sc.total() > 0)
+    out += fmt::format("{} software self-checks (not physics verdicts): {} pass, {} fail, {} inconclusive, {} skip\n",
+                       sc.total(), sc.pass, sc.fail, sc.inconclusive, sc.skip);
   return out;
 }
 
@@ -56,11 +59,14 @@ json results_json(const std::vector<CheckResult>& results) {
   j["kind"] = "validation";
   const Tally t = tally(results);
   j["tally"] = {{"pass", t.pass}, {"fail", t.fail}, {"inconclusive", t.inconclusive}, {"skip", t.skip}};
+  const Tally sc = self_check_tally(results);
+  j["self_check_tally"] = {{"pass", sc.pass}, {"fail", sc.fail}, {"inconclusive", sc.inconclusive}, {"skip", sc.skip}};
   json arr = json::array();
   for (const auto& r : results) {
     const auto& ref = r.reference;
     arr.push_back({{"id", r.reference_id},
                    {"target", r.target},
+                   {"self_check", r.self_check},
                    {"status", status_name(r.status)},
                    {"reason", r.reason},
                    {"value", r.measured.ok ? num(r.measured.value) : json(nullptr)},
@@ -94,6 +100,7 @@ std::vector<CheckResult> results_from_json(const json& j, const std::string& sou
     CheckResult r;
     r.reference_id = c.value("id", "");
     r.target = c.value("target", "");
+    r.self_check = c.value("self_check", r.target == "glassbench (self-check)");
     const std::string st = c.value("status", "");
     if (st == "pass") r.status = Status::Pass;
     else if (st == "fail") r.status = Status::Fail;
@@ -131,7 +138,9 @@ std::vector<CheckResult> results_from_json(const json& j, const std::string& sou
 }
 
 std::string results_junit(const std::vector<CheckResult>& results) {
-  const Tally t = tally(results);
+  Tally t = tally(results);
+  const Tally sc = self_check_tally(results);  // JUnit lists every test case, self-checks included
+  t.pass += sc.pass, t.fail += sc.fail, t.skip += sc.skip, t.inconclusive += sc.inconclusive;
   std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   x += fmt::format("<!-- glassbench {} (git {}) -->\n", build::kVersion, build::kGitCommit);
   x += fmt::format("<testsuite name=\"glassbench-validate\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" errors=\"0\">\n",

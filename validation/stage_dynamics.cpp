@@ -27,9 +27,40 @@ std::vector<std::pair<std::string, std::vector<double>>> read_numeric_csv(const 
   return cols;
 }
 
+namespace {
+
+// One point per distinct temperature (within kSameTemperatureK): an isotherm
+// wins over an equilibrate/relax stage at the same set point (an NPT
+// equilibration at 2000 K next to a 2000 K isotherm is not a second
+// temperature), otherwise the first stage in run order is kept.
+constexpr double kSameTemperatureK = 0.5;  // set points are written to 0.1 K in case files
+
+template <class P>
+std::vector<P> one_per_temperature(std::vector<std::pair<P, bool>> pts, std::vector<std::string>& notes) {
+  std::vector<P> out;
+  std::vector<bool> iso;
+  for (auto& [p, is_iso] : pts) {
+    size_t k = 0;
+    while (k < out.size() && std::fabs(out[k].T_K - p.T_K) > kSameTemperatureK) ++k;
+    if (k == out.size()) {
+      out.push_back(p);
+      iso.push_back(is_iso);
+    } else if (is_iso && !iso[k]) {
+      notes.push_back(fmt::format("{}: same temperature as {}; the isotherm counts", out[k].stage, p.stage));
+      out[k] = p;
+      iso[k] = true;
+    } else {
+      notes.push_back(fmt::format("{}: same temperature ({:g} K) as {}; counted once", p.stage, p.T_K, out[k].stage));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std::string& label,
                                              std::vector<std::string>& notes) {
-  std::vector<DiffusionPoint> out;
+  std::vector<std::pair<DiffusionPoint, bool>> out;
   for (const auto& s : run.stages()) {
     if (!s.complete || s.is(StageKind::Quench)) continue;
     const auto msd = rundir::read_msd_file(s.analysis.file(AnalysisFile::Msd));
@@ -53,14 +84,14 @@ std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std:
       notes.push_back(s.dir_name + ": D <= 0");
       continue;
     }
-    out.push_back(d);
+    out.emplace_back(d, s.is(StageKind::Isothermal));
   }
-  return out;
+  return one_per_temperature(std::move(out), notes);
 }
 
 // The peak `glassbench analyze` picked (strings.json); never re-picked here.
 std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::string>& notes) {
-  std::vector<StringPeak> out;
+  std::vector<std::pair<StringPeak, bool>> out;
   for (const StageRecord* s : run.isothermal_stages()) {
     const auto str = rundir::read_strings_file(s->analysis.file(AnalysisFile::Strings));
     if (!str) {
@@ -82,9 +113,9 @@ std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::s
     pk.sigma_ln_t = str->tau_string_sigma_ln;
     pk.height = *str->peak_ratio;
     pk.sigma_height = str->peak_ratio_sigma;
-    out.push_back(pk);
+    out.emplace_back(pk, true);
   }
-  return out;
+  return one_per_temperature(std::move(out), notes);
 }
 
 }  // namespace gb::validation

@@ -28,13 +28,15 @@ struct StringPeak {
 };
 
 /// D of `label` ("all" or an element) in every non-quench stage with msd.json,
-/// skipping fits flagged non-diffusive or D <= 0.
+/// skipping fits flagged non-diffusive or D <= 0; one point per distinct
+/// temperature (an isotherm wins over an equilibrate/relax stage at its T).
 std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std::string& label,
                                              std::vector<std::string>& notes);
 
 /// The string-ratio peak of every isothermal stage with strings data.  A
 /// maximum at the first or last lag is not a peak (rising/falling edge) and is
-/// left out with a note.
+/// left out with a note, and so is a ratio that is zero at every lag (no
+/// peak); one peak per distinct temperature.
 std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::string>& notes);
 
 /// A numeric CSV read with the one CSV reader (core/csv_reader.hpp; "nan" =

@@ -72,13 +72,16 @@ std::vector<CheckResult> validate_self_checks(const std::vector<Reference>& refs
     const RunProbe* probe = find_run_probe(ref.probe);
     const RunDirectory none = RunDirectory::empty();
     out.push_back(decide(ref, "glassbench (self-check)", (*probe)(ref, none), opt.k_sigma));
+    out.back().self_check = true;
   }
   return out;
 }
 
-Tally tally(const std::vector<CheckResult>& results) {
+namespace {
+Tally count(const std::vector<CheckResult>& results, bool self_checks) {
   Tally t;
   for (const auto& r : results) {
+    if (r.self_check != self_checks) continue;
     switch (r.status) {
       case Status::Pass: ++t.pass; break;
       case Status::Fail: ++t.fail; break;
@@ -88,5 +91,9 @@ Tally tally(const std::vector<CheckResult>& results) {
   }
   return t;
 }
+}  // namespace
+
+Tally tally(const std::vector<CheckResult>& results) { return count(results, false); }
+Tally self_check_tally(const std::vector<CheckResult>& results) { return count(results, true); }
 
 }  // namespace gb::validation

@@ -33,6 +33,10 @@ struct Tally {
   int pass = 0, fail = 0, skip = 0, inconclusive = 0;
   int total() const { return pass + fail + skip + inconclusive; }
 };
+/// Verdicts on runs and data; self-checks are left out (they say the software
+/// works, not that the physics holds).
 Tally tally(const std::vector<CheckResult>& results);
+/// The self-checks only.
+Tally self_check_tally(const std::vector<CheckResult>& results);
 
 }  // namespace gb::validation

@@ -87,9 +87,9 @@ void setup_msd(CLI::App& parent) {
   auto* s = parent.add_subcommand("msd", "mean-squared displacement per species and diffusion coefficient D");
   add_traj_options(s, *a, "MSD table (CSV: lag_ps,msd_A2[,msd_<El>_A2...])");
   s->add_option("--species", *species, "restrict to these species (element names from --elements, or type numbers)");
-  s->add_option("--fit-range-ps", *fit_range, "D fit range FROM TO in ps (default: [0.2,0.5] x duration/blocks)")
+  s->add_option("--fit-range-ps", *fit_range, "D fit range FROM TO in ps (default: the last decade keeping half the frames as origins, [duration/20, duration/2])")
       ->expected(2);
-  s->add_option("--blocks", o->blocks, "independent time blocks for the error of D")->check(CLI::PositiveNumber);
+  s->add_option("--blocks", o->blocks, "interleaved atom subsets for the error of D")->check(CLI::PositiveNumber);
   s->add_option("--lags-per-decade", o->lags_per_decade, "log-spaced lags per decade")->check(CLI::PositiveNumber);
   s->add_option("--max-origins", o->max_origins, "time origins per lag (0: every frame)");
   s->add_flag("--remove-com-drift", o->remove_com_drift, "subtract the centre-of-mass displacement");
@@ -116,7 +116,7 @@ void setup_msd(CLI::App& parent) {
     for (size_t g = 0; g < r.labels.size(); ++g)
       std::cout << "D_" << r.labels[g] << " = " << r.fits[g].D_A2_per_ps << " +- " << r.fits[g].D_error_A2_per_ps
                 << " A^2/ps (fit " << r.fits[g].fit_from_ps << "-" << r.fits[g].fit_to_ps << " ps, log-log slope "
-                << r.fits[g].loglog_slope << (r.fits[g].diffusive ? "" : ", NOT diffusive") << ")\n";
+                << r.fits[g].loglog_slope << (r.fits[g].diffusive ? "" : ", NOT diffusive: " + r.fits[g].diffusive_reason) << ")\n";
   });
 }
 
@@ -140,7 +140,7 @@ void setup_strings(CLI::App& parent) {
     if (r.peak_index >= 0)
       std::cout << "tau_string = " << r.tau_string_ps << " ps, peak ratio = " << r.peak_ratio << "\n";
     else
-      std::cout << "no peak: no lag has enough fast atoms\n";
+      std::cout << "tau_string: no peak (" << r.no_peak_reason << ")\n";
   });
 }
 

@@ -28,7 +28,7 @@ struct Args {
   bool self_checks = false;
   double k_sigma = 2.0;
   std::string dma_csv, liquid_csv, system;
-  double G_inf_GPa = 0, T_eval_K = 293, Tg_K = 0;
+  double G_inf_GPa = 0, T_eval_K = 293, Tg_K = 0, nanoindentation_tau_s = 0;
 };
 
 std::string default_references() {
@@ -55,6 +55,9 @@ void run(const Args& a) {
   if ((!a.runs.empty() && !a.no_self_checks) || a.self_checks) results = v::validate_self_checks(refs, opt);
   for (const auto& dir : a.runs) {
     const auto run_dir = v::RunDirectory::load(dir);
+    if (!run_dir.is_physics())
+      std::cout << "note: " << dir << " is a " << run_dir.purpose() << " case (case.yaml purpose: " << run_dir.purpose()
+                << "), not meant as physics: its verdicts check the machinery, not the paper's claims\n";
     auto r = v::validate_run(refs, run_dir, opt);
     if (r.empty() && !a.only.empty()) continue;
     results.insert(results.end(), r.begin(), r.end());
@@ -65,6 +68,7 @@ void run(const Args& a) {
     d.liquid_csv = a.liquid_csv;
     if (a.G_inf_GPa > 0) d.G_inf_GPa = a.G_inf_GPa;
     if (a.Tg_K > 0) d.Tg_K = a.Tg_K;
+    if (a.nanoindentation_tau_s > 0) d.nanoindentation_tau_s = a.nanoindentation_tau_s;
     d.T_eval_K = a.T_eval_K;
     const auto analysis = v::analyse_dma(d);
     const auto sys = v::parse_formula(a.system);
@@ -78,9 +82,11 @@ void run(const Args& a) {
   std::cout << v::results_table(results);
   if (!a.json.empty()) v::write_results_json(a.json, results);
   if (!a.junit.empty()) v::write_results_junit(a.junit, results);
-  const v::Tally t = v::tally(results);
-  if (t.fail > 0) gb::cli::requested_exit_code() = 1;
-  else if (a.ctest && t.pass == 0) {
+  const v::Tally t = v::tally(results), sc = v::self_check_tally(results);
+  // Self-checks decide only when they are all that was asked for.
+  const bool only_self = a.runs.empty() && a.dma_csv.empty();
+  if (t.fail > 0 || sc.fail > 0) gb::cli::requested_exit_code() = 1;  // a failing self-check is a software bug
+  else if (a.ctest && t.pass == 0 && !(only_self && sc.pass > 0)) {
     std::cout << "SKIP: no check could be decided (see the reasons above)\n";
     gb::cli::requested_exit_code() = 77;
   }
@@ -107,6 +113,9 @@ void setup(CLI::App& app) {
   sub->add_option("--G-inf-GPa", args->G_inf_GPa, "instantaneous shear modulus for the Maxwell relation eta = G_inf tau");
   sub->add_option("--T-eval-K", args->T_eval_K, "temperature of the room-temperature extrapolation (default 293)");
   sub->add_option("--Tg-K", args->Tg_K, "glass transition temperature, for the E ~ 12 k_B T_g rule");
+  sub->add_option("--nanoindentation-tau-s", args->nanoindentation_tau_s,
+                  "relaxation time measured by nanoindentation at --T-eval-K (s): the measured viscosity G_inf tau")
+      ->check(CLI::PositiveNumber);
   sub->callback([args] { run(*args); });
 }
 

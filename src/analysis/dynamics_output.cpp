@@ -31,8 +31,10 @@ nlohmann::json msd_json(const MsdResult& r, const Trajectory& traj, const Lindem
   j["frame_interval_ps"] = traj.frame_interval_ps;
   j["unwrapped_in_file"] = traj.unwrapped_in_file;
   j["definition"] = "MSD(t) = <|r_j(t0+t) - r_j(t0)|^2> over atoms and time origins t0; D = slope/6 of a "
-                    "least-squares line MSD = 6 D t + c over the fit range; error = standard error of D over "
-                    "independent time blocks";
+                    "least-squares line MSD = 6 D t + c over the fit range (default: the last decade of lags keeping "
+                    ">= half the frames as origins, [duration/20, duration/2]); error = standard error of D over "
+                    "interleaved atom subsets; diffusive = |log-log slope - 1| < 0.15 over >= 1 decade and MSD at "
+                    "the window end >= the cage bound";
   nlohmann::json sp = nlohmann::json::object();
   for (size_t g = 0; g < r.labels.size(); ++g) {
     const auto& f = r.fits[g];
@@ -46,9 +48,12 @@ nlohmann::json msd_json(const MsdResult& r, const Trajectory& traj, const Lindem
                        {"fit_points", f.fit_points},
                        {"intercept_A2", f.intercept_A2},
                        {"loglog_slope", f.loglog_slope},
+                       {"window_decades", f.window_decades},
+                       {"msd_end_A2", f.msd_end_A2},
                        {"diffusive", f.diffusive},
-                       {"blocks", f.block_D_A2_per_ps.size()},
-                       {"block_D_A2_per_ps", f.block_D_A2_per_ps}};
+                       {"diffusive_reason", f.diffusive_reason},
+                       {"atom_subsets", f.block_D_A2_per_ps.size()},
+                       {"subset_D_A2_per_ps", f.block_D_A2_per_ps}};
   }
   j["species"] = sp;
   j["origins_per_lag"] = r.origins;
@@ -95,6 +100,7 @@ nlohmann::json strings_json(const StringRatioResult& r, const StringOptions& opt
   j["atoms"] = traj.atoms();
   j["frame_interval_ps"] = traj.frame_interval_ps;
   j["peak_found"] = r.peak_index >= 0;
+  if (r.peak_index < 0) j["no_peak_reason"] = r.no_peak_reason;
   j["tau_string_ps"] = r.peak_index >= 0 ? nlohmann::json(r.tau_string_ps) : nlohmann::json(nullptr);
   j["peak_ratio"] = r.peak_index >= 0 ? nlohmann::json(r.peak_ratio) : nlohmann::json(nullptr);
   if (r.peak_index >= 0) {

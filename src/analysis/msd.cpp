@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <set>
 #include <stdexcept>
@@ -116,38 +117,36 @@ MsdResult compute_msd(const Trajectory& traj, const MsdOptions& opt, const std::
   res.msd_A2 = msd_at_lags(traj, 0, nf, res.lag_frames, groups, opt.origin_stride, opt.max_origins,
                            opt.remove_com_drift, &res.origins);
 
-  // ---- D fit range and blocks ----
-  int blocks = std::max(1, opt.blocks);
+  // ---- D fit window: the long-time rule (msd.hpp) unless given ----
   const double duration = (nf - 1) * dt;
   double from = opt.fit_from_ps, to = opt.fit_to_ps;
-  if (to <= 0) to = 0.5 * duration / blocks;
-  if (from < 0) from = 0.4 * to;
-  int lo = std::max(1, static_cast<int>(std::ceil(from / dt - 1e-9)));
-  int hi = std::min(nf - 1, static_cast<int>(std::floor(to / dt + 1e-9)));
+  const bool user_range = opt.fit_to_ps > 0 || opt.fit_from_ps >= 0;
+  if (to <= 0) to = 0.5 * duration;
+  if (from < 0) from = 0.1 * to;
+  const int hi = std::min(nf - 1, static_cast<int>(std::floor(to / dt + 1e-9)));
+  // The default window is a full decade in whole frames: [floor(hi / 10), hi].
+  int lo = opt.fit_from_ps >= 0 ? std::max(1, static_cast<int>(std::ceil(from / dt - 1e-9)))
+                                : std::max(1, hi / 10);
   if (hi <= lo) {
-    if (opt.fit_to_ps > 0 || opt.fit_from_ps >= 0)
+    if (user_range)
       throw InputError("D fit range [" + std::to_string(from) + ", " + std::to_string(to) +
                        "] ps holds fewer than 2 lags of the trajectory (frame interval " + std::to_string(dt) +
                        " ps, duration " + std::to_string(duration) + " ps)");
-    // Too short for the default: use the whole second half of the lags.
-    lo = std::max(1, (nf - 1) / 2);
-    hi = nf - 1;
-    blocks = 1;
-    if (hi <= lo) lo = 1;
+    lo = std::max(1, hi - 1);
   }
-  // Blocks must each contain the longest fit lag.
-  while (blocks > 1 && nf / blocks <= hi) --blocks;
   const auto lags = fit_lags(lo, hi, std::max(2, opt.fit_points));
+  // Log-spaced lags over the same window for the log-log slope (even lags would weight its long end).
+  std::vector<int> log_lags;
+  for (int l : log_spaced_lags(hi, 10))
+    if (l >= lo) log_lags.push_back(l);
+  if (log_lags.size() < 2) log_lags = {lo, hi};
   const auto full = msd_at_lags(traj, 0, nf, lags, groups, opt.origin_stride, opt.max_origins, opt.remove_com_drift);
-  std::vector<std::vector<std::vector<double>>> per_block;
-  if (blocks > 1) {
-    const int len = nf / blocks;
-    for (int b = 0; b < blocks; ++b)
-      per_block.push_back(msd_at_lags(traj, b * len, (b + 1) * len, lags, groups, opt.origin_stride,
-                                      opt.max_origins, opt.remove_com_drift));
-  }
-  std::vector<double> t(lags.size()), lt(lags.size());
-  for (size_t k = 0; k < lags.size(); ++k) t[k] = lags[k] * dt, lt[k] = std::log(t[k]);
+  const auto full_log =
+      msd_at_lags(traj, 0, nf, log_lags, groups, opt.origin_stride, opt.max_origins, opt.remove_com_drift);
+  std::vector<double> t(lags.size()), lt(log_lags.size());
+  for (size_t k = 0; k < lags.size(); ++k) t[k] = lags[k] * dt;
+  for (size_t k = 0; k < log_lags.size(); ++k) lt[k] = std::log(log_lags[k] * dt);
+  const int subsets = std::max(1, opt.blocks);
   for (size_t g = 0; g < groups.size(); ++g) {
     DiffusionFit fit;
     fit.fit_from_ps = lags.front() * dt;
@@ -156,23 +155,40 @@ MsdResult compute_msd(const Trajectory& traj, const MsdOptions& opt, const std::
     const auto ab = line_fit(t, full[g]);
     fit.intercept_A2 = ab.first;
     fit.D_A2_per_ps = ab.second / 6.0;
-    std::vector<double> lm(lags.size());
+    std::vector<double> lm(log_lags.size());
     bool positive = true;
-    for (size_t k = 0; k < lags.size(); ++k) {
-      positive = positive && full[g][k] > 0;
-      lm[k] = positive ? std::log(full[g][k]) : 0.0;
+    for (size_t k = 0; k < log_lags.size(); ++k) {
+      positive = positive && full_log[g][k] > 0;
+      lm[k] = positive ? std::log(full_log[g][k]) : 0.0;
     }
     fit.loglog_slope = positive ? line_fit(lt, lm).second : std::numeric_limits<double>::quiet_NaN();
-    fit.diffusive = std::abs(fit.loglog_slope - 1.0) < 0.15;
-    if (blocks > 1) {
-      double m = 0, s = 0;
-      for (auto& pb : per_block) {
-        fit.block_D_A2_per_ps.push_back(line_fit(t, pb[g]).second / 6.0);
+    fit.window_decades = std::log10(fit.fit_to_ps / fit.fit_from_ps);
+    fit.msd_end_A2 = full[g].back();
+    char why[200] = "";
+    if (!(std::abs(fit.loglog_slope - 1.0) < 0.15))
+      std::snprintf(why, sizeof why, "log-log slope %.3f is not within 0.15 of 1", fit.loglog_slope);
+    else if (fit.window_decades < 1.0 - 1e-9)
+      std::snprintf(why, sizeof why, "fit window spans %.2f decades of lag, need >= 1", fit.window_decades);
+    else if (!(fit.msd_end_A2 >= opt.cage_msd_A2))
+      std::snprintf(why, sizeof why, "MSD %.3g A^2 at the window end is below the cage bound %.3g A^2",
+                    fit.msd_end_A2, opt.cage_msd_A2);
+    fit.diffusive_reason = why;
+    fit.diffusive = fit.diffusive_reason.empty();
+    // Error: D over interleaved atom subsets of the group (atoms as independent walkers).
+    const int k_sub = std::min<int>(subsets, static_cast<int>(groups[g].size()));
+    if (k_sub > 1) {
+      std::vector<std::vector<int>> sub(static_cast<size_t>(k_sub));
+      for (size_t i = 0; i < groups[g].size(); ++i) sub[i % static_cast<size_t>(k_sub)].push_back(groups[g][i]);
+      const auto per =
+          msd_at_lags(traj, 0, nf, lags, sub, opt.origin_stride, opt.max_origins, opt.remove_com_drift);
+      double m = 0, sq = 0;
+      for (const auto& ms : per) {
+        fit.block_D_A2_per_ps.push_back(line_fit(t, ms).second / 6.0);
         m += fit.block_D_A2_per_ps.back();
       }
-      m /= blocks;
-      for (double d : fit.block_D_A2_per_ps) s += (d - m) * (d - m);
-      fit.D_error_A2_per_ps = std::sqrt(s / (blocks - 1)) / std::sqrt(static_cast<double>(blocks));
+      m /= k_sub;
+      for (double d : fit.block_D_A2_per_ps) sq += (d - m) * (d - m);
+      fit.D_error_A2_per_ps = std::sqrt(sq / (k_sub - 1)) / std::sqrt(static_cast<double>(k_sub));
     } else {
       fit.D_error_A2_per_ps = std::numeric_limits<double>::quiet_NaN();
     }

@@ -18,25 +18,38 @@ struct MsdOptions {
   int max_lag = -1;          // frames (-1: frames - 1)
   bool remove_com_drift = false;  // subtract the centre-of-mass displacement (LAMMPS `compute msd com yes`)
   std::vector<int> only_types;    // restrict "all" to these types (empty: every type)
-  // D fit: MSD = 6 D t + c over [fit_from_ps, fit_to_ps].  Negative: default
-  // range [0.2, 0.5] * (trajectory duration / blocks), so every block can
-  // measure the same range with >= half its frames as origins.
+  // D fit: MSD = 6 D t + c over [fit_from_ps, fit_to_ps].  Negative: the
+  // long-time rule: the last decade of lags that keeps at least half of the
+  // frames as time origins, [duration/20, duration/2].
   double fit_from_ps = -1.0;
   double fit_to_ps = -1.0;
-  int blocks = 5;            // independent time blocks for the error of D
+  int blocks = 5;            // atom subsets (interleaved) for the error of D
   int fit_points = 20;       // evenly spaced lags used by the fit
+  /// "Diffusive" needs the MSD at the end of the fit window above this (A^2):
+  /// an atom that has on average moved beyond the paper's 2.0 A fast-atom
+  /// distance has left its cage ((2.0 A)^2 = 4 A^2; a caged atom's plateau is
+  /// ~0.1-0.5 A^2).
+  double cage_msd_A2 = 4.0;
 };
 
 struct DiffusionFit {
   double D_A2_per_ps = 0.0;
-  double D_error_A2_per_ps = 0.0;   // standard error: sd(block D) / sqrt(blocks); NaN if < 2 blocks
+  /// Standard error sd(subset D) / sqrt(subsets) over interleaved atom subsets
+  /// (atoms are treated as independent walkers); NaN if < 2 subsets.
+  double D_error_A2_per_ps = 0.0;
   double fit_from_ps = 0.0, fit_to_ps = 0.0;
   int fit_points = 0;
   double intercept_A2 = 0.0;
-  /// d ln MSD / d ln t over the fit range; ~1 when diffusive, < 1 when caged.
+  /// d ln MSD / d ln t over the fit range (least squares on log-spaced lags);
+  /// ~1 when diffusive, < 1 when caged.
   double loglog_slope = 0.0;
-  bool diffusive = false;           // |loglog_slope - 1| < 0.15
-  std::vector<double> block_D_A2_per_ps;
+  double window_decades = 0.0;      // log10(fit_to / fit_from)
+  double msd_end_A2 = 0.0;          // MSD at fit_to
+  /// The stated rule: |loglog_slope - 1| < 0.15 over at least one decade of
+  /// lag, and MSD(fit_to) >= cage_msd_A2 (beyond the cage).
+  bool diffusive = false;
+  std::string diffusive_reason;     // why not (empty when diffusive)
+  std::vector<double> block_D_A2_per_ps;  // D of each atom subset
   static constexpr double kA2PerPsToM2PerS = 1e-8;  // 1 A^2/ps = 1e-20 m^2 / 1e-12 s
 };
 

@@ -1,14 +1,14 @@
-// Observable "order": Voronoi + Steinhardt bond order of the stage's first
-// frame (order.csv, order.json), histograms per species and mobility class;
-// fast = moved more than the strings threshold over tau_string (strings'
-// peak lag; the whole stage when there is none).
-#include <algorithm>
-
+// Observable "order": Voronoi + Steinhardt bond order sampled over many origin
+// frames (order_mobility.hpp) -> order.csv (first origin), order.json
+// (histograms per species and mobility class, per-origin means and errors).
+// fast = moved more than the strings threshold over tau_string from each
+// origin (strings' peak lag; half the stage when there is none).  A stage that
+// starts out of equilibrium (anything but an isotherm, whose equilibration the
+// runner already left out of the trajectory) is sampled only in its second half.
 #include "analysis/observable.hpp"
-#include "analysis/order_analysis.hpp"
-#include "analysis/order_histogram.hpp"
+#include "analysis/order_mobility.hpp"
 #include "analysis/order_output.hpp"
-#include "analysis/string_atoms.hpp"
+#include "core/atomic_file.hpp"
 
 namespace gb::analysis {
 namespace {
@@ -21,30 +21,38 @@ class OrderObservable final : public Observable {
     out.summary["order"] = nullptr;
     if (!in.options.order) return;
     const Trajectory& traj = *in.trajectory;
-    OrderOptions oo;
-    const OrderResult order = compute_order(traj.boxes[0], traj.positions[0], oo);
-    const int lag = out.tau_string_lag >= 0 ? out.tau_string_lag : static_cast<int>(traj.frames()) - 1;
-    std::vector<double> disp(traj.atoms());
-    for (size_t a = 0; a < traj.atoms(); ++a) disp[a] = (traj.positions[lag][a] - traj.positions[0][a]).norm();
-    const double thr = in.options.strings.fast_threshold_A;
-    const auto fast = fast_atoms(disp, thr);
-    const auto groups = order_histograms(order, traj.types, in.elements, fast);
-    write_order_csv(in.out_dir + "/order.csv", traj.ids, traj.types, order,
-                    {"input: " + in.context.input + " frame 0", "command: " + in.context.command});
-    const nlohmann::json source = {{"input", in.context.input},
-                                   {"frame", 0},
-                                   {"mobility", "fast = displacement > " + std::to_string(thr) + " A over " +
-                                                    std::to_string(lag * traj.frame_interval_ps) + " ps from frame 0"}};
-    write_order_json(in.out_dir + "/order.json", order, groups, source);
-    double w6 = 0, q6 = 0;
-    size_t nw = 0;
-    for (size_t i = 0; i < order.size(); ++i) {
-      const double w = order.w_hat(6, i), q = order.q(6, i);
-      if (std::isfinite(w) && std::isfinite(q)) w6 += w, q6 += q, ++nw;
+    const int frames = static_cast<int>(traj.frames());
+    const bool skip_first_half = !in.stage.is(StageKind::Isothermal);
+    OrderSamplingOptions so;
+    so.fast_threshold_A = in.options.strings.fast_threshold_A;
+    so.max_origins = in.options.order_origins;
+    so.first_frame = skip_first_half ? frames / 2 : 0;
+    so.lag_frames = out.tau_string_lag >= 0 ? out.tau_string_lag : frames / 2;
+    const OrderSampling sampled = sample_order(traj, in.elements, so);
+    write_order_csv(in.out_dir + "/order.csv", traj.ids, traj.types, sampled.first,
+                    {"input: " + in.context.input + " frame " + std::to_string(sampled.origins.front()),
+                     "command: " + in.context.command});
+    const nlohmann::json source = {
+        {"input", in.context.input},
+        {"frames", sampled.origins},
+        {"first_sampled_frame", so.first_frame},
+        {"skipped_first_half", skip_first_half},
+        {"mobility", "fast = displacement > " + std::to_string(so.fast_threshold_A) + " A over " +
+                         std::to_string(sampled.lag_frames * traj.frame_interval_ps) + " ps from each origin"}};
+    write_file_atomically(in.out_dir + "/order.json",
+                          order_sampling_json(sampled, traj.types, in.elements, so, source).dump(1) + "\n");
+    double w6 = 0;
+    long nw = 0, n_fast = 0;
+    for (const auto& g : sampled.groups) {
+      if (g.species != "all") continue;
+      if (g.mobility == "all")
+        for (double w : g.w6hat.pooled())
+          if (std::isfinite(w)) w6 += w, ++nw;
+      if (g.mobility == "fast") n_fast = static_cast<long>(g.w6hat.pooled().size());
     }
     out.summary["order"] = {{"mean_w6hat", nw ? num_or_null(w6 / nw) : nlohmann::json(nullptr)},
-                            {"mean_q6", nw ? num_or_null(q6 / nw) : nlohmann::json(nullptr)},
-                            {"fast_atoms", std::count(fast.begin(), fast.end(), 1)}};
+                            {"origins", sampled.origins.size()},
+                            {"fast_samples", n_fast}};
   }
 };
 }  // namespace

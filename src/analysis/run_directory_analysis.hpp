@@ -11,7 +11,7 @@
 //                "frames", "atoms", "frame_interval_ps", "duration_ps", "elements",
 //                "D_A2_per_ps": {"all": x, "<El>": x}, "D_error_A2_per_ps": {...},
 //                "D_m2_per_s": {...}, "diffusive": {...}, "tau_string_ps", "string_peak_ratio",
-//                "lindemann_ratio", "gr_first_peak_A", "order": {"mean_w6hat": ..., ...} | null}],
+//                "lindemann_ratio", "gr_first_peak_A", "order": {"mean_w6hat", "origins", "fast_samples"} | null}],
 //    "fits": {"arrhenius_D_all": {...}, "arrhenius_tau_string": {...}}   (isothermal stages, >= 3)}
 // Missing values are null.
 #include <nlohmann/json.hpp>
@@ -31,7 +31,8 @@ constexpr int kGrFrameBudget = 50;
 struct StageAnalysisOptions {
   MsdOptions msd;
   StringOptions strings;
-  bool order = true;      // Voronoi + bond order on the stage's first frame
+  bool order = true;      // Voronoi + bond order sampled over origin frames (order_mobility.hpp)
+  int order_origins = 10; // frames sampled for order (each one Voronoi tessellation)
   int max_frames = -1;    // cap frames read per stage (-1: all)
   int gr_frames = kGrFrameBudget;
   bool viscosity_scattering = true;  // S(q), F_s, tau_alpha, Maxwell for isothermal stages with stress.csv

@@ -86,7 +86,8 @@ StringRatioResult compute_string_ratio(const Trajectory& traj, const StringOptio
     res.n_fast.push_back(sum_fast[l] / n);
     res.n_string.push_back(sum_string[l] / n);
     res.ratio.push_back(sum_fast[l] > 0 ? sum_string[l] / sum_fast[l] : std::numeric_limits<double>::quiet_NaN());
-    if (res.n_fast.back() >= opt.min_fast_per_origin && res.ratio.back() > best) {
+    // A zero ratio is no string diffusion at all, never a peak.
+    if (res.n_fast.back() >= opt.min_fast_per_origin && res.ratio.back() > 0 && res.ratio.back() > best) {
       best = res.ratio.back();
       res.peak_index = static_cast<int>(l);
     }
@@ -94,6 +95,11 @@ StringRatioResult compute_string_ratio(const Trajectory& traj, const StringOptio
   if (res.peak_index >= 0) {
     res.tau_string_ps = res.t_ps[res.peak_index];
     res.peak_ratio = res.ratio[res.peak_index];
+  } else {
+    bool any_fast = false;
+    for (double n : res.n_fast) any_fast = any_fast || n >= opt.min_fast_per_origin;
+    res.no_peak_reason = any_fast ? "the ratio N_string/N_fast is zero at every lag with enough fast atoms"
+                                  : "no lag has enough fast atoms";
   }
   return res;
 }

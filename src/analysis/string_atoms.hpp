@@ -53,6 +53,7 @@ struct StringRatioResult {
   int peak_index = -1;
   double tau_string_ps = 0.0;
   double peak_ratio = 0.0;
+  std::string no_peak_reason;  // set when peak_index = -1 ("no peak")
 };
 
 StringRatioResult compute_string_ratio(const Trajectory& traj, const StringOptions& opt);

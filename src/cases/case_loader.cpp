@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <numeric>
 #include <set>
@@ -15,6 +16,7 @@
 #include "cases/field_values.hpp"
 #include "cases/stage_type.hpp"
 #include "cases/yaml_field.hpp"
+#include "core/lammps_data.hpp"
 #include "core/input_limits.hpp"
 #include "core/text_parse.hpp"
 #include "rundir/layout.hpp"
@@ -22,7 +24,7 @@
 namespace gb::cases {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"name",       "description", "system", "potential", "platform",
+const std::vector<std::string> kTopKeys = {"name",       "description", "purpose", "system", "potential", "platform",
                                            "timestep",   "thermostat",  "barostat", "output",  "checkpoint",
                                            "limits",     "protocol",    "replicas"};
 const std::vector<std::string> kPlatforms = {"CUDA", "OpenCL", "HIP", "CPU", "Reference"};
@@ -74,6 +76,12 @@ class Loader final : public ProtocolReader {
       if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.'))
         root_.child("name").fail("use letters, digits, '-', '_' and '.' only (it names the run directory)");
     if (root_.has("description")) c.description = root_.child("description").as_string();
+    if (root_.has("purpose")) {
+      const YamlField pf = root_.child("purpose");
+      c.purpose = pf.as_string();
+      if (c.purpose != "physics" && c.purpose != "smoke" && c.purpose != "benchmark")
+        pf.fail("expected physics, smoke or benchmark, got '" + c.purpose + "'");
+    }
     if (root_.has("replicas")) {
       // Independent copies with derived seeds (docs/compare.md); verdicts use their spread.
       YamlField r = root_.child("replicas");
@@ -87,19 +95,7 @@ class Loader final : public ProtocolReader {
     read_system(c);
     read_platform(c);
     if (root_.has("thermostat")) thermostat_ = read_thermostat(root_.child("thermostat"), ThermostatSpec{});
-    if (root_.has("barostat")) {
-      YamlField b = root_.child("barostat");
-      b.expect_map({"interval"});
-      YamlField bi = b.require("interval");
-      long v = 0;
-      // A bare number means steps (OpenMM's MonteCarloBarostat frequency).
-      if (bi.is_scalar() && parse_long(bi.as_string(), v)) {
-        if (v < 1) bi.fail("expected at least 1 step between volume moves");
-        barostat_interval_ = static_cast<int>(v);
-      } else {
-        barostat_interval_ = static_cast<int>(interval_steps(bi, timestep_, false));
-      }
-    }
+    if (root_.has("barostat")) barostat_interval_ = read_barostat_interval(root_.child("barostat"));
     output_ = read_output(root_.require("output"), OutputSpec{}, timestep_, true);
     read_checkpoint(c);
     if (root_.has("limits")) {
@@ -112,6 +108,18 @@ class Loader final : public ProtocolReader {
   }
 
  private:
+  int read_barostat_interval(const YamlField& b) {
+    b.expect_map({"interval"});
+    const YamlField bi = b.require("interval");
+    long v = 0;
+    // A bare number means steps (OpenMM's MonteCarloBarostat frequency).
+    if (bi.is_scalar() && parse_long(bi.as_string(), v)) {
+      if (v < 1) bi.fail("expected at least 1 step between volume moves");
+      return static_cast<int>(v);
+    }
+    return static_cast<int>(interval_steps(bi, timestep_, false));
+  }
+
   void read_potential(Case& c) {
     YamlField p = root_.require("potential");
     p.expect_map({"file", "elements", "sha256"});
@@ -190,7 +198,7 @@ class Loader final : public ProtocolReader {
       c.system.counts.emplace_back(el, static_cast<int>(r));
     }
     YamlField st = s.require("structure");
-    st.expect_map({"kind", "density", "min_distance", "lattice_constant", "cells"});
+    st.expect_map({"kind", "density", "min_distance", "lattice_constant", "cells", "file"});
     YamlField kind = st.require("kind");
     const std::string k = kind.as_string();
     if (k == "random") {
@@ -212,6 +220,12 @@ class Loader final : public ProtocolReader {
       }
       for (const char* bad : {"lattice_constant", "cells"})
         if (st.has(bad)) st.child(bad).fail("only used with kind: fcc");
+      if (st.has("file")) st.child("file").fail("only used with kind: data");
+    } else if (k == "data") {
+      c.system.structure.kind = StructureSpec::Kind::Data;
+      read_data_structure(c, st.require("file"), af);
+      for (const char* bad : {"density", "min_distance", "lattice_constant", "cells"})
+        if (st.has(bad)) st.child(bad).fail("not used with kind: data (the file gives the structure)");
     } else if (k == "fcc") {
       c.system.structure.kind = StructureSpec::Kind::Fcc;
       YamlField a = st.require("lattice_constant");
@@ -233,13 +247,50 @@ class Loader final : public ProtocolReader {
                 " atoms, not " + std::to_string(n));
       for (const char* bad : {"density", "min_distance"})
         if (st.has(bad)) st.child(bad).fail("only used with kind: random");
+      if (st.has("file")) st.child("file").fail("only used with kind: data");
     } else {
-      kind.fail("expected random or fcc, got '" + k + "'");
+      kind.fail("expected random, fcc or data, got '" + k + "'");
     }
     YamlField sd = s.require("seed");
     const long seed = sd.as_integer();
     if (seed < 0) sd.fail("expected a non-negative integer seed");
     c.system.seed = static_cast<uint64_t>(seed);
+  }
+
+  // structure: {kind: data, file: F}: read F now so `check` reports a file
+  // that does not match the case (atom count, composition, types) before a run.
+  void read_data_structure(Case& c, const YamlField& ff, const YamlField& atoms_field) {
+    std::string missing;
+    std::string path = expand_env(ff, ff.as_string(), missing);
+    if (!missing.empty()) ff.fail("environment variable $" + missing + " is not set");
+    if (path.empty()) ff.fail("expected a LAMMPS data file path");
+    if (!std::filesystem::path(path).is_absolute())
+      path = (std::filesystem::path(file_).parent_path() / path).lexically_normal().string();
+    AtomConfig cfg;
+    try {
+      cfg = read_lammps_data(path);
+    } catch (const InputError& e) {
+      ff.fail(std::string("cannot use the data file: ") + e.what());
+    }
+    const auto& els = c.potential.elements;
+    if (cfg.ntypes > static_cast<int>(els.size()))
+      ff.fail(path + " has " + std::to_string(cfg.ntypes) + " atom types but potential.elements names " +
+              std::to_string(els.size()) + " (type t is potential.elements[t-1])");
+    if (static_cast<long>(cfg.size()) != c.system.atoms)
+      atoms_field.fail(std::to_string(c.system.atoms) + " atoms, but " + path + " holds " + std::to_string(cfg.size()));
+    std::vector<int> per_type(static_cast<size_t>(cfg.ntypes) + 1, 0);
+    for (int t : cfg.types) ++per_type[static_cast<size_t>(t)];
+    for (const auto& [el, n] : c.system.counts) {
+      int have = 0;
+      for (int t = 1; t <= cfg.ntypes; ++t)
+        if (els[static_cast<size_t>(t - 1)] == el) have += per_type[static_cast<size_t>(t)];
+      if (have != n)
+        atoms_field.fail("the composition asks for " + std::to_string(n) + " " + el + " atoms, " + path + " holds " +
+                         std::to_string(have) + " (type t is potential.elements[t-1])");
+    }
+    c.system.structure.data_file = path;
+    c.system.structure.data_has_velocities = !cfg.velocities.empty();
+    c.system.structure.data_triclinic = cfg.box.triclinic();
   }
 
   void read_platform(Case& c) {
@@ -290,13 +341,13 @@ class Loader final : public ProtocolReader {
   }
 
   ThermostatSpec read_thermostat(const YamlField& f, ThermostatSpec base) {
-    YamlField kind = f;
     if (f.is_map()) {
       f.expect_map({"kind", "time_constant"});
       if (f.has("time_constant")) base.time_constant_ps = positive_time(f.child("time_constant"));
       if (!f.has("kind")) return base;
-      kind = f.child("kind");
     }
+    // A fresh field, never an assignment (docs/guide: YAML::Node aliasing).
+    const YamlField kind = f.is_map() ? f.child("kind") : f;
     const std::string k = kind.as_string();
     if (k == "nose-hoover") base.kind = ThermostatSpec::Kind::NoseHoover;
     else if (k == "langevin") base.kind = ThermostatSpec::Kind::Langevin;
@@ -351,6 +402,7 @@ class Loader final : public ProtocolReader {
     s.timestep_ps = e.has("timestep") ? positive_time(e.child("timestep")) : timestep_;
     s.thermostat = e.has("thermostat") ? read_thermostat(e.child("thermostat"), thermostat_) : thermostat_;
     s.barostat_interval = barostat_interval_;
+    if (e.has("barostat")) s.barostat_interval = read_barostat_interval(e.child("barostat"));
     // Output intervals given as times are converted with this stage's timestep.
     s.output = output_;
     if (e.has("output")) s.output = read_output(e.child("output"), output_from_top(s.timestep_ps), s.timestep_ps, false);

@@ -16,7 +16,7 @@
 namespace gb::cases {
 
 struct StructureSpec {
-  enum class Kind { Random, Fcc } kind = Kind::Random;
+  enum class Kind { Random, Fcc, Data } kind = Kind::Random;
   // random: number density (1/A^3) or mass density (g/cm^3); the runner converts
   // a mass density with the potential's masses.
   double density = 0;
@@ -25,6 +25,12 @@ struct StructureSpec {
   // fcc
   double lattice_constant_A = 0;
   int cells[3] = {0, 0, 0};
+  // data: a LAMMPS data file (atom_style atomic), path resolved against the
+  // case file's folder; its atom type t is potential.elements[t-1] (as in
+  // `pair_coeff * * file El1 El2`).  Velocities are used when present.
+  std::string data_file;
+  bool data_has_velocities = false;
+  bool data_triclinic = false;
 };
 
 struct SystemSpec {
@@ -81,6 +87,17 @@ struct StageSpec {
   std::string start_from;        // stage name; "" = fresh structure (first stage)
   ThermostatSpec thermostat;
   int barostat_interval = 25;    // steps between Monte Carlo volume moves
+  /// How an isothermal NVT stage's volume is chosen (docs/cases.md):
+  ///  "zero-pressure": an NPT pre-equilibration stage at this T and P = 0 runs
+  ///                   first (start_from names it) and this stage starts in the
+  ///                   mean box of that stage's second half (box_from_mean);
+  ///  "start-state":   the box of start_from as it is (the literal reading:
+  ///                   NVT in the 100 K glass's or the 2000 K liquid's box).
+  /// "" for every other stage.
+  std::string volume;
+  /// Start in the mean volume of the second half of start_from's thermo rows
+  /// (isotropic rescale of the final box and positions).
+  bool box_from_mean = false;
   OutputSpec output;
   SourceLocation where;          // of the protocol entry
 
@@ -100,6 +117,9 @@ struct Case {
   std::string file;  // path it was read from
   std::string name;
   std::string description;
+  /// physics (default) | smoke | benchmark: a case that is not physics (it
+  /// checks the machinery) is flagged by a banner in reports.
+  std::string purpose = "physics";
   SystemSpec system;
   PotentialSpec potential;
   PlatformSpec platform;

@@ -4,6 +4,9 @@
 // (virial + kinetic, bar; CPU EAM evaluator, one pass per sample) after the
 // equilibration into stages/<stage>/stress.csv for Green-Kubo viscosity
 // (step,time_ps,pxx_bar,pyy_bar,pzz_bar,pxy_bar,pxz_bar,pyz_bar,volume_A3).
+// An NVT isotherm runs at its zero-pressure volume by default: an NPT stage
+// isothermal-<T>K-npt at T and 0 bar first, then NVT in the mean box of that
+// stage's second half (StageSpec::box_from_mean; docs/cases.md).
 #include <cmath>
 #include <cstdio>
 
@@ -18,25 +21,27 @@ class IsothermalStage final : public StageType {
   StageKind kind() const override { return StageKind::Isothermal; }
 
   void parse(const YamlField& e, ProtocolReader& r) const override {
-    e.expect_map(ProtocolReader::with_common_keys({"temperatures", "duration", "equilibration", "stress_interval"}));
+    e.expect_map(ProtocolReader::with_common_keys(
+        {"temperatures", "duration", "equilibration", "volume", "npt_duration", "stress_interval"}));
     if (e.has("name")) e.child("name").fail("isothermal stages are named isothermal-<T>K; remove `name`");
+    const std::string volume_mode = read_volume_mode(e, r);
     YamlField ts = e.require("temperatures");
     ts.expect_sequence();
     if (ts.size() == 0) ts.fail("expected at least one temperature");
     for (size_t k = 0; k < ts.size(); ++k) {
-      YamlField t = ts.at(k);
+      const YamlField t = ts.at(k);
       StageSpec s;
       s.kind = StageKind::Isothermal;
       r.read_common(e, s);
-      YamlField tf = t, dur = e.child("duration"), eq = e.child("equilibration");
-      const YamlField* start_holder = &e;
-      if (t.is_map()) {
-        t.expect_map({"temperature", "duration", "equilibration", "start_from"});
-        tf = t.require("temperature");
-        if (t.has("duration")) dur = t.child("duration");
-        if (t.has("equilibration")) eq = t.child("equilibration");
-        if (t.has("start_from")) start_holder = &t;
-      }
+      // Per-temperature overrides: each field is a fresh variable bound once
+      // (assigning one YamlField over another used to rewrite the shared YAML
+      // node, so the overrides were silently lost; issue 9).
+      if (t.is_map()) t.expect_map({"temperature", "duration", "equilibration", "start_from"});
+      const bool own = t.is_map();
+      const YamlField tf = own ? t.require("temperature") : t;
+      const YamlField dur = own && t.has("duration") ? t.child("duration") : e.child("duration");
+      const YamlField eq = own && t.has("equilibration") ? t.child("equilibration") : e.child("equilibration");
+      const YamlField* start_holder = own && t.has("start_from") ? &t : &e;
       s.t_start_K = s.t_end_K = positive_temperature(tf);
       if (!dur.node().IsDefined() || dur.node().IsNull()) e.require("duration");  // missing in both places
       s.steps = whole_steps(dur, positive_time(dur), s.timestep_ps, false);
@@ -55,6 +60,28 @@ class IsothermalStage final : public StageType {
       if (s.t_end_K == std::floor(s.t_end_K)) std::snprintf(nm, sizeof nm, "isothermal-%04.0fK", s.t_end_K);
       else std::snprintf(nm, sizeof nm, "isothermal-%06.1fK", s.t_end_K);
       s.name = nm;
+      s.volume = volume_mode;
+      if (r.parsed().stage_index(s.name) >= 0)  // before its pre-equilibration takes a name
+        tf.fail("stage name \"" + s.name + "\" is used twice; give each stage a distinct name");
+      if (volume_mode == "zero-pressure") {
+        // NPT pre-equilibration at this T and P = 0 from the group's start; no
+        // trajectory (it only finds the volume), thermo rows as usual.
+        StageSpec pre = s;
+        pre.kind = StageKind::Equilibrate;
+        pre.name = s.name + "-npt";
+        pre.npt = true;
+        pre.pressure_bar = 0;
+        pre.volume.clear();
+        pre.equilibration_steps = 0;
+        pre.output.positions_steps = 0;
+        pre.output.velocities_steps = 0;
+        pre.parameters.erase("stress_interval_steps");  // it only finds the volume: no stress series
+        const double npt_ps = e.has("npt_duration") ? positive_time(e.child("npt_duration")) : kDefaultNptPs;
+        pre.steps = whole_steps(e.has("npt_duration") ? e.child("npt_duration") : e, npt_ps, pre.timestep_ps, false);
+        s.start_from = pre.name;
+        s.box_from_mean = true;
+        r.add(std::move(pre), tf);
+      }
       r.add(std::move(s), tf);
     }
   }
@@ -71,6 +98,33 @@ class IsothermalStage final : public StageType {
     const auto p = c.pressure_tensor_bar();
     c.record_sample("stress.csv", {"pxx_bar", "pyy_bar", "pzz_bar", "pxy_bar", "pxz_bar", "pyz_bar", "volume_A3"},
                     {p[0], p[1], p[2], p[3], p[4], p[5], c.box().volume()});
+  }
+
+ private:
+  // Default length of the NPT pre-equilibration of a zero-pressure isotherm:
+  // 20 ps = 10000 steps of 2 fs = 400 Monte Carlo volume moves at the default
+  // interval, enough for the box of a 4000-atom metallic liquid or glass to
+  // settle (volume autocorrelation ~1-5 ps); the mean box is taken over 10-20 ps.
+  static constexpr double kDefaultNptPs = 20.0;
+
+  // `volume` of an NVT isothermal group (docs/cases.md): zero-pressure
+  // (default) or start-state; "" for an NPT group.
+  static std::string read_volume_mode(const YamlField& e, ProtocolReader& r) {
+    StageSpec probe;
+    r.read_common(e, probe);
+    std::string mode;
+    if (!probe.npt) {
+      mode = e.has("volume") ? e.child("volume").as_string() : "zero-pressure";
+      if (mode != "zero-pressure" && mode != "start-state")
+        e.child("volume").fail("expected zero-pressure (NPT pre-equilibration at T, P = 0, then NVT in its mean box) "
+                               "or start-state (NVT in start_from's box), got '" + mode + "'");
+    } else if (e.has("volume")) {
+      e.child("volume").fail("volume applies to NVT isotherms; an NPT isotherm finds its own volume");
+    }
+    if (e.has("npt_duration") && mode != "zero-pressure")
+      e.child("npt_duration").fail("npt_duration is the length of the zero-pressure pre-equilibration; it needs "
+                                   "ensemble NVT with volume: zero-pressure");
+    return mode;
   }
 };
 }  // namespace

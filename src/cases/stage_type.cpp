@@ -5,7 +5,8 @@
 namespace gb::cases {
 
 std::vector<std::string> ProtocolReader::with_common_keys(std::vector<std::string> keys) {
-  for (const char* k : {"kind", "name", "ensemble", "pressure", "timestep", "thermostat", "output", "start_from"})
+  for (const char* k : {"kind", "name", "ensemble", "pressure", "timestep", "thermostat", "output", "start_from",
+                        "barostat"})
     keys.emplace_back(k);
   return keys;
 }

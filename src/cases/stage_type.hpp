@@ -24,7 +24,7 @@ class ProtocolReader {
  public:
   virtual ~ProtocolReader() = default;
   /// Keys every stage entry accepts (kind, name, ensemble, pressure, timestep,
-  /// thermostat, output, start_from); a kind's parse adds its own to expect_map.
+  /// thermostat, output, start_from, barostat); a kind's parse adds its own to expect_map.
   static std::vector<std::string> with_common_keys(std::vector<std::string> kind_keys);
   /// Ensemble, pressure, time step, thermostat and output of entry e into s.
   virtual void read_common(const YamlField& e, StageSpec& s) = 0;

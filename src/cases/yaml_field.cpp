@@ -13,6 +13,24 @@ YamlField::YamlField(YAML::Node node, std::string file, std::string path)
   if (node_.IsDefined()) mark_ = node_.Mark();
 }
 
+YamlField& YamlField::operator=(const YamlField& other) {
+  if (this == &other) return *this;
+  node_.reset(other.node_);  // rebind; never write through to the shared node
+  file_ = other.file_;
+  path_ = other.path_;
+  mark_ = other.mark_;
+  return *this;
+}
+
+YamlField& YamlField::operator=(YamlField&& other) {
+  if (this == &other) return *this;
+  node_.reset(other.node_);
+  file_ = std::move(other.file_);
+  path_ = std::move(other.path_);
+  mark_ = other.mark_;
+  return *this;
+}
+
 SourceLocation YamlField::location() const {
   SourceLocation loc;
   loc.file = file_;

@@ -16,6 +16,14 @@ namespace gb::cases {
 class YamlField {
  public:
   YamlField(YAML::Node node, std::string file, std::string path);
+  // Copying rebinds.  YAML::Node::operator= does not: it rewrites the node it
+  // already refers to (so `f = t; f = t.require("x")` would replace the map
+  // entry `t` in the document by its own child).  Assignment therefore goes
+  // through YAML::Node::reset, which only changes what this field refers to.
+  YamlField(const YamlField&) = default;
+  YamlField(YamlField&&) = default;
+  YamlField& operator=(const YamlField& other);
+  YamlField& operator=(YamlField&& other);
 
   const YAML::Node& node() const { return node_; }
   const std::string& path() const { return path_; }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.hpp"
@@ -30,6 +31,22 @@ bool reassigns(const cases::Case& c, size_t k) {
 }
 
 }  // namespace
+
+long second_half_first_thermo_step(long steps, long thermo_interval) {
+  const long rows = steps / thermo_interval + 1 + (steps % thermo_interval != 0 ? 1 : 0);
+  return std::min(steps, (rows / 2) * thermo_interval);
+}
+
+double mean_volume_from_text(const std::string& text) {
+  const std::string key = std::string("variable ") + kMeanVolumeVariable + " equal ";
+  const size_t at = text.find(key);
+  if (at == std::string::npos) return NAN;
+  try {
+    return std::stod(text.substr(at + key.size()));
+  } catch (const std::exception&) {
+    return NAN;
+  }
+}
 
 int lammps_seed(uint64_t seed) { return 1 + static_cast<int>(seed % 899999999ULL); }
 
@@ -97,6 +114,15 @@ Deck make_deck(const cases::Case& c, const DeckInputs& in) {
         throw InputError(st.where, "start_from", "stage " + st.start_from + " is not an earlier stage");
       sd.start_data = "lammps/" + c.stages[static_cast<size_t>(src)].dir_name + ".final.data";
     }
+    for (size_t j = k + 1; j < c.stages.size(); ++j)
+      if (c.stages[j].box_from_mean && c.stages[j].start_from == st.name) {
+        if (!st.npt)
+          throw InputError(c.stages[j].where, "volume",
+                           "stage " + c.stages[j].name + " starts in the mean box of " + st.name +
+                               ", which is not an NPT stage");
+        sd.mean_volume_file = "lammps/" + st.dir_name + ".mean_volume.lmp";
+      }
+    if (st.box_from_mean) sd.box_from_mean_file = "lammps/" + c.stages[static_cast<size_t>(c.stage_index(st.start_from))].dir_name + ".mean_volume.lmp";
     sd.reassigns_velocities = reassigns(c, k);
     sd.velocity_seed = lammps_seed(static_cast<uint64_t>(
         runners::stage_seed(in.seed, ki, runners::SeedPurpose::Velocities)));
@@ -122,6 +148,20 @@ Deck make_deck(const cases::Case& c, const DeckInputs& in) {
     if (st.start_from.empty()) {
       t += fmt::format("# fresh structure: relax close pairs before the dynamics\nmin_style cg\nminimize 0 {} {} {}\n",
                        num(kMinimizeForceToleranceEvPerA), kMinimizeMaxIterations, 10 * kMinimizeMaxIterations);
+    }
+    if (!sd.box_from_mean_file.empty()) {
+      // Zero-pressure volume: the mean box of the NPT pre-equilibration's second
+      // half, reached by an isotropic rescale of its final box and atoms (the
+      // barostat is isotropic, so the shape is kept; tilts scale with the box).
+      t += fmt::format("# NVT at the zero-pressure volume: the mean volume of the second half of {}\n",
+                       st.start_from);
+      t += fmt::format("include {}\n", sd.box_from_mean_file);
+      t += fmt::format("variable gb_box_scale equal (v_{}/vol)^(1.0/3.0)\n", kMeanVolumeVariable);
+      t += "variable gb_scale_now equal ${gb_box_scale}\n";
+      t += "change_box all x scale ${gb_scale_now} y scale ${gb_scale_now} z scale ${gb_scale_now} remap\n";
+      t += "if \"$(xy) != 0 || $(xz) != 0 || $(yz) != 0\" then &\n"
+           "  \"change_box all xy final $(xy*v_gb_scale_now) xz final $(xz*v_gb_scale_now) yz final "
+           "$(yz*v_gb_scale_now) remap units box\"\n";
     }
     t += fmt::format("reset_timestep {}\n", first);
     if (sd.reassigns_velocities)
@@ -152,7 +192,24 @@ Deck make_deck(const cases::Case& c, const DeckInputs& in) {
     if (!sd.trajectory_dump.empty()) dump("gb_traj", sd.trajectory_dump, st.output.positions_steps, "id type xu yu zu");
     if (!sd.velocity_dump.empty())
       dump("gb_vel", sd.velocity_dump, st.output.velocities_steps, "id type xu yu zu vx vy vz");
+    if (!sd.mean_volume_file.empty()) {
+      // The mean volume over the second half of this stage's thermo rows (the
+      // OpenMM runner's rule), for the NVT stage that starts in its mean box.
+      const long from = first + second_half_first_thermo_step(st.steps, st.output.thermo_steps);
+      t += "variable gb_vol equal vol\n";
+      t += fmt::format("fix gb_vmean all ave/time {0} 1 {0} v_gb_vol ave running start {1}\n",
+                       st.output.thermo_steps, from);
+    }
     t += fmt::format("run {}\n", st.steps);
+    if (!sd.mean_volume_file.empty())
+      // No samples only when the run was skipped (lmp -skiprun checks the deck): then the final volume.
+      t += fmt::format(
+          "if \"$(f_gb_vmean) > 0\" then &\n"
+          "  \"print 'variable {0} equal $(f_gb_vmean:%.17g)' file {1} screen no\" &\n"
+          "else &\n"
+          "  \"print '# no volume samples (run skipped: -skiprun); the final volume' file {1} screen no\" &\n"
+          "  \"print 'variable {0} equal $(vol:%.17g)' append {1} screen no\"\n",
+          kMeanVolumeVariable, sd.mean_volume_file);
     t += fmt::format("write_data {} nocoeff\n", sd.final_data);
     sd.text = std::move(t);
     deck.master_text += fmt::format("include {}\n", sd.deck_file);

@@ -23,6 +23,15 @@
 //                      runner: reset_timestep to the stage's first global step,
 //                      dumps via stride() variables after the equilibration part
 //   centre of mass     fix momentum every step (OpenMM: CMMotionRemover(1))
+//   volume: zero-pressure (an NVT isotherm after its NPT pre-equilibration,
+//                      StageSpec::box_from_mean): the NPT stage averages `vol`
+//                      with fix ave/time over its second half of thermo rows
+//                      (the rows from index rows/2 on, as the OpenMM runner) and
+//                      prints the mean to lammps/NN-name.mean_volume.lmp; the
+//                      NVT stage includes that file after read_data and
+//                      rescales box and atoms isotropically onto the mean
+//                      (change_box x/y/z scale f remap, tilts scaled by f)
+//   volume: start-state the NVT stage keeps start_from's box as it is
 // A stage kind the deck cannot express is refused with gb::InputError naming
 // the case file, line and stage.
 #include <cstdint>
@@ -60,6 +69,11 @@ struct StageDeck {
   std::string velocity_dump;    // lammps/NN-name.velocities.dump, "" if none
   std::string final_data;       // lammps/NN-name.final.data (the runner copies it to stages/NN-name/final.data)
   std::string start_data;       // what read_data reads
+  /// Written by this (NPT) stage when a later stage starts in its mean box:
+  /// lammps/NN-name.mean_volume.lmp, one line `variable gb_mean_volume_A3 equal V`.
+  std::string mean_volume_file;
+  /// Read by this stage (box_from_mean): the source stage's mean_volume_file.
+  std::string box_from_mean_file;
   bool reassigns_velocities = false;
   int velocity_seed = 0, langevin_seed = 0;
   std::string text;             // the deck
@@ -76,6 +90,17 @@ struct Deck {
 /// engine cannot express.  Every stage kind of src/cases but `shear` (MD-DMA:
 /// OpenMM engine only; LAMMPS's fix deform wiggle is its test oracle) is expressible.
 void require_expressible(const cases::Case& c);
+
+/// The LAMMPS variable a mean_volume_file defines (A^3).
+inline constexpr const char* kMeanVolumeVariable = "gb_mean_volume_A3";
+
+/// Step within a stage of the first thermo row of its second half: the rows
+/// are at 0, interval, 2 interval, ... and the last step; the second half
+/// starts at row index rows/2 (the OpenMM runner's mean_volume_second_half).
+long second_half_first_thermo_step(long steps, long thermo_interval);
+
+/// The value of kMeanVolumeVariable in the text of a mean_volume_file, or NaN.
+double mean_volume_from_text(const std::string& text);
 
 /// The decks for every stage of the case.
 Deck make_deck(const cases::Case& c, const DeckInputs& in);

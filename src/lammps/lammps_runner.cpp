@@ -406,6 +406,14 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
     rec.thermostat_kind = cases::thermostat_name(st.thermostat.kind);
     rec.thermostat_time_constant_ps = st.thermostat.time_constant_ps;
     rec.parameters = cases::stage_type(st.kind).record_parameters(st);
+    rec.volume = st.volume;
+    if (!sd.box_from_mean_file.empty()) {
+      const double v_mean = mean_volume_from_text(slurp(dir + "/" + sd.box_from_mean_file));
+      if (!std::isfinite(v_mean))
+        throw SimulationError("LAMMPS stage " + st.dir_name + ": no mean volume in " + sd.box_from_mean_file);
+      rec.volume_source = fmt::format("mean volume of the second half of {}: {:.2f} A^3 (LAMMPS fix ave/time, {})",
+                                      st.start_from, v_mean, sd.box_from_mean_file);
+    }
     if (rec.parameters.count("ramp_interval_steps")) rec.parameters["ramp_interval_steps"] = 1;
     if (st.npt) rec.parameters["barostat_damping_ps"] = kBarostatDampingSteps * st.timestep_ps;
     rec.achieved = rundir::achieved_conditions(rundir::read_thermo_log(L.thermo_csv()), st.name,

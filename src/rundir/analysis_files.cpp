@@ -100,6 +100,7 @@ OrderFile order_file_from_json(const json& j, const std::string& path) {
   OrderFile o;
   o.schema_version = version(j);
   o.atoms = static_cast<long>(num(j, "atoms", path, ""));
+  if (j.contains("source") && j["source"].is_object()) o.skipped_first_half = j["source"].value("skipped_first_half", false);
   if (!j.contains("groups") || !j["groups"].is_array()) missing(path, "groups", "missing or not a list");
   for (size_t i = 0; i < j["groups"].size(); ++i) {
     const json& g = j["groups"][i];
@@ -124,6 +125,19 @@ OrderFile order_file_from_json(const json& j, const std::string& path) {
         hr.stddev = opt_num(h, "stddev");
         r.histograms[q] = hr;
       }
+    auto nums = [&](const json& a, const std::string& field) {
+      if (!a.is_array()) missing(path, field, "expected a list of numbers");
+      std::vector<double> v;
+      for (const auto& x : a) v.push_back(x.is_number() ? x.get<double>() : NAN);  // null: an origin without values
+      return v;
+    };
+    if (g.contains("origin_means") && g["origin_means"].is_object())
+      for (const auto& [q, a] : g["origin_means"].items()) r.origin_means[q] = nums(a, pre + "origin_means." + q);
+    if (g.contains("sem") && g["sem"].is_object())
+      for (const auto& [q, x] : g["sem"].items()) r.sem[q] = x.is_number() ? x.get<double>() : NAN;
+    if (g.contains("origin_counts") && g["origin_counts"].contains("w6hat"))
+      for (const auto& c : g["origin_counts"]["w6hat"])
+        r.w6hat_origin_counts.push_back(nums(c, pre + "origin_counts.w6hat"));
     o.groups.push_back(r);
   }
   return o;

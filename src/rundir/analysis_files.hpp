@@ -58,13 +58,18 @@ struct OrderHistogramRecord {
 
 struct OrderGroupRecord {
   std::string species, mobility;
-  long atoms = 0;
-  std::map<std::string, OrderHistogramRecord> histograms;  // "w6hat", "q6", ...
+  long atoms = 0;                                          // samples (atoms x origins when sampled over origins)
+  std::map<std::string, OrderHistogramRecord> histograms;  // "w6hat", "volume_A3", ...
+  // Sampled over many origin frames (analysis/order_mobility.hpp); empty for a one-frame file.
+  std::map<std::string, std::vector<double>> origin_means;  // per quantity, one mean per origin (NaN: none)
+  std::map<std::string, double> sem;                        // standard error over origin means (NaN: < 2 origins)
+  std::vector<std::vector<double>> w6hat_origin_counts;     // per-origin w6hat histograms on the pooled grid
 };
 
 struct OrderFile {
   int schema_version = 1;
   long atoms = 0;
+  bool skipped_first_half = false;  // source: only the stage's second half was sampled (equilibration left out)
   std::vector<OrderGroupRecord> groups;
   /// The group of `species` ("all" or an element) and `mobility` ("all", "fast", "slow"), or nullptr.
   const OrderGroupRecord* group(const std::string& species, const std::string& mobility) const;

@@ -40,6 +40,7 @@ RunDirectory RunDirectory::load(const std::string& dir) {
       if (c.IsMap()) {
         if (c["name"] && c["name"].IsScalar()) r.case_name_ = c["name"].Scalar();
         if (c["protocol"] && c["protocol"].IsScalar() && c["protocol"].Scalar() == "chang2022") r.claims_paper_ = true;
+        if (c["purpose"] && c["purpose"].IsScalar()) r.purpose_ = c["purpose"].Scalar();
         if (const YAML::Node t = c["tags"]; t && t.IsSequence())
           for (const auto& tag : t)
             if (tag.IsScalar() && tag.Scalar() == "paper") r.claims_paper_ = true;
@@ -132,7 +133,11 @@ const Stage* RunDirectory::hottest_stage(const StageFilter& usable) const {
   const Stage* best = nullptr;
   for (const auto& s : stages_) {
     if (!s.complete || s.is(StageKind::Quench) || !usable(s)) continue;
-    if (!best || s.temperature_K() > best->temperature_K()) best = &s;
+    // Ties go to an isotherm (the same rule as nearest_stage): an equilibrate
+    // stage at the same temperature starts from a fresh, minimised structure.
+    if (!best || s.temperature_K() > best->temperature_K() ||
+        (s.temperature_K() == best->temperature_K() && s.is(StageKind::Isothermal) && !best->is(StageKind::Isothermal)))
+      best = &s;
   }
   return best;
 }

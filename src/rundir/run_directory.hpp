@@ -49,6 +49,10 @@ class RunDirectory {
   /// The case claims the paper protocol: `protocol: chang2022`, a `paper` tag,
   /// or "paper" in its name.
   bool claims_paper_protocol() const { return claims_paper_; }
+  /// case.yaml `purpose:` (physics | smoke | benchmark; default physics).  A
+  /// run that is not physics gets a banner in reports and a note from validate.
+  const std::string& purpose() const { return purpose_; }
+  bool is_physics() const { return purpose_ == "physics"; }
   /// Every stage folder in execution order (complete or not).
   const std::vector<Stage>& stages() const { return stages_; }
   /// Complete stages of kind k.
@@ -68,7 +72,7 @@ class RunDirectory {
   /// accepted by `usable`; nullptr if none.
   const Stage* nearest_stage(double T_K, const StageFilter& usable) const;
   const Stage* nearest_stage_with(double T_K, AnalysisFile f) const;
-  /// The hottest complete non-quench stage accepted by `usable`.
+  /// The hottest complete non-quench stage accepted by `usable`; ties go to an isotherm.
   const Stage* hottest_stage(const StageFilter& usable) const;
   const Stage* hottest_stage_with(AnalysisFile f) const;
 
@@ -84,6 +88,7 @@ class RunDirectory {
   int schema_version_ = 1;
   std::string case_name_, case_text_, provenance_text_;
   bool claims_paper_ = false;
+  std::string purpose_ = "physics";
   std::vector<Stage> stages_;
   std::map<std::string, long> composition_;
 };

@@ -59,7 +59,8 @@ const char* const kKnownKeys[] = {"schema_version", "name", "kind", "ensemble", 
                                   "timestep_ps", "steps", "first_step", "first_time_ps", "equilibration_steps",
                                   "thermo_interval_steps", "dump_interval_steps", "frames", "trajectory",
                                   "velocity_dump_interval_steps", "velocity_frames", "elements", "started_from",
-                                  "velocities_reassigned", "thermostat", "barostat_interval_steps", "achieved"};
+                                  "velocities_reassigned", "thermostat", "barostat_interval_steps", "achieved",
+                                  "volume", "volume_source"};
 
 }  // namespace
 
@@ -102,6 +103,12 @@ std::string stage_record_yaml(const StageRecord& r, const std::string& provenanc
   if (r.barostat_interval_steps) e << *r.barostat_interval_steps;
   else e << YAML::Null;
   for (const auto& [k, v] : r.parameters) e << YAML::Key << k << YAML::Value << v;
+  e << YAML::Key << "volume" << YAML::Value;
+  if (r.volume.empty()) e << YAML::Null;
+  else e << r.volume;
+  e << YAML::Key << "volume_source" << YAML::Value;
+  if (r.volume_source.empty()) e << YAML::Null;
+  else e << r.volume_source;
   e << YAML::Key << "achieved" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "thermo_rows" << YAML::Value << r.achieved.samples;
   if (r.achieved.samples > 0) {
@@ -169,6 +176,8 @@ StageRecord read_stage_record(const std::string& file) {
     s.thermostat_time_constant_ps = number(file, t, "time_constant_ps", 0);
   }
   if (const auto b = opt_number(file, y, "barostat_interval_steps")) s.barostat_interval_steps = static_cast<long>(*b);
+  s.volume = text(y, "volume");
+  s.volume_source = text(y, "volume_source");
   for (const auto& kv : y) {
     const std::string k = kv.first.Scalar();
     if (std::find(std::begin(kKnownKeys), std::end(kKnownKeys), k) != std::end(kKnownKeys)) continue;

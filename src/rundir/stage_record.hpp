@@ -52,6 +52,10 @@ struct StageRecord {
   /// Kind-specific parameters (quench: ramp_interval_steps; shear: amplitude, period ...),
   /// written as top-level keys.
   std::map<std::string, double> parameters;
+  /// NVT isotherms: how the volume was chosen (zero-pressure: the mean box of
+  /// an NPT pre-equilibration at P = 0; start-state: start_from's box), and the
+  /// numbers behind it (science, issue 9).
+  std::string volume, volume_source;
   AchievedConditions achieved;
   bool complete = false;      // stage.yaml exists (false: the folder holds a stage in progress)
 

@@ -143,3 +143,28 @@ TEST(StringAtoms, CellListMatchesBruteForceInTriclinicBox) {
   EXPECT_EQ(c.n_fast, fast);
   EXPECT_EQ(c.n_string, str);
 }
+
+// Fast atoms that never land on another atom's old site: the ratio is zero
+// at every lag, which is "no peak", not a tau_string at the first lag (the
+// old code reported the first lag's time).
+TEST(StringAtoms, ZeroRatioEverywhereIsNoPeak) {
+  const auto L = constructed_hops();
+  Trajectory t;
+  t.frame_interval_ps = 0.2;
+  for (size_t a = 0; a < L.r0.size(); ++a) t.ids.push_back(a + 1), t.types.push_back(1);
+  // Every atom moves (1.25, 1.25, 1.0) A per frame: 2.03 A (fast), never within
+  // 0.3 A of an old site (nearest after one frame 2.03 A, after two 0.5 A).
+  std::vector<Vec3> r1 = L.r0, r2 = L.r0;
+  for (auto& r : r1) r += Vec3{1.25, 1.25, 1.0};
+  for (auto& r : r2) r += Vec3{2.5, 2.5, 2.0};
+  t.positions = {L.r0, r1, r2};
+  t.boxes.assign(3, L.box);
+  t.timesteps = {0, 1, 2};
+  StringOptions o;
+  o.max_origins = 0;
+  const auto r = compute_string_ratio(t, o);
+  ASSERT_GT(r.n_fast[0], 1.0);
+  EXPECT_EQ(r.ratio[0], 0.0);
+  EXPECT_EQ(r.peak_index, -1);
+  EXPECT_NE(r.no_peak_reason.find("zero at every lag"), std::string::npos);
+}

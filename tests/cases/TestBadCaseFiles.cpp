@@ -88,7 +88,7 @@ TEST(BadCaseFiles, ExactMessages) {
       {"kind: quench", "kind: shear",
        "bad.yaml:20:5: protocol[1].to: unknown key \"to\"; expected one of: temperatures period strain_amplitude "
        "cycles replicas decorrelation samples_per_cycle kind name ensemble pressure timestep thermostat output "
-       "start_from"},
+       "start_from barostat"},
       {"kind: quench", "kind: quensh",
        "bad.yaml:19:11: protocol[1].kind: unknown stage kind \"quensh\"; did you mean \"quench\"?"},
       {"    ensemble: NPT\n    pressure: \"0 bar\"\n    duration", "    ensemble: NVT\n    pressure: \"0 bar\"\n    duration",

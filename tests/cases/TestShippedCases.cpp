@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cases/case_loader.hpp"
+#include "core/error.hpp"
 
 namespace {
 
@@ -33,12 +34,45 @@ TEST(ShippedCases, PaperProtocolCu64Zr36) {
   EXPECT_EQ(quench.t_end_K, 100.0);
   EXPECT_EQ(c.stages[2].steps, 1000000);        // 100 K for 2 ns
   EXPECT_EQ(c.stages[2].t_end_K, 100.0);
-  for (size_t k = 3; k < c.stages.size(); ++k) {
-    EXPECT_EQ(c.stages[k].kind, gb::cases::StageSpec::Kind::Isothermal);
-    EXPECT_FALSE(c.stages[k].npt);
+  // Each NVT isotherm at its zero-pressure volume: a 20 ps NPT pre-equilibration
+  // at T and 0 bar, then NVT in its mean box (issue 9; docs/cases.md).
+  ASSERT_EQ(c.stages.size(), 3u + 2u * 8u);
+  for (size_t k = 3; k < c.stages.size(); k += 2) {
+    const auto& pre = c.stages[k];
+    const auto& iso = c.stages[k + 1];
+    EXPECT_EQ(pre.kind, gb::cases::StageSpec::Kind::Equilibrate);
+    EXPECT_TRUE(pre.npt);
+    EXPECT_EQ(pre.pressure_bar, 0.0);
+    EXPECT_EQ(pre.steps, 10000);  // 20 ps / 2 fs
+    EXPECT_EQ(pre.t_end_K, iso.t_end_K);
+    EXPECT_EQ(pre.name, iso.name + "-npt");
+    EXPECT_EQ(iso.kind, gb::cases::StageSpec::Kind::Isothermal);
+    EXPECT_FALSE(iso.npt);
+    EXPECT_EQ(iso.volume, "zero-pressure");
+    EXPECT_TRUE(iso.box_from_mean);
+    EXPECT_EQ(iso.start_from, pre.name);
   }
-  EXPECT_EQ(c.stages[3].dir_name, "04-isothermal-0300K");
+  EXPECT_EQ(c.stages[3].dir_name, "04-isothermal-0300K-npt");
   EXPECT_EQ(c.stages[3].start_from, "relax");
+  EXPECT_EQ(c.stages[4].dir_name, "05-isothermal-0300K");
+  EXPECT_EQ(c.stages[9].name, "isothermal-0900K-npt");
+  EXPECT_EQ(c.stages[9].start_from, "liquid");
+}
+
+TEST(ShippedCases, LiteralGlassBoxReadingIsAnExplicitOption) {
+  const std::string text =
+      "name: t\nsystem: {composition: {Cu: 64, Zr: 36}, atoms: 500, structure: {kind: random, density: \"0.0585 /A^3\"}, seed: 1}\n"
+      "potential: {file: CuZr_mm.eam.fs}\ntimestep: \"2 fs\"\noutput: {thermo: \"0.1 ps\"}\nprotocol:\n"
+      "  - {kind: equilibrate, temperature: \"100 K\", ensemble: NPT, pressure: \"0 bar\", duration: \"1 ps\"}\n"
+      "  - {kind: isothermal, ensemble: NVT, volume: start-state, duration: \"1 ps\", temperatures: [\"700 K\"]}\n";
+  const auto c = gb::cases::parse_case(text, "t.yaml");
+  ASSERT_EQ(c.stages.size(), 2u);
+  EXPECT_EQ(c.stages[1].volume, "start-state");
+  EXPECT_FALSE(c.stages[1].box_from_mean);
+  EXPECT_EQ(c.stages[1].start_from, "equilibrate");
+  std::string t2 = text;
+  t2.replace(t2.find("start-state"), 11, "glass-box");
+  EXPECT_THROW(gb::cases::parse_case(t2, "t.yaml"), gb::InputError);
 }
 
 TEST(ShippedCases, AlLaNamesItsPotentialThroughTheEnvironment) {

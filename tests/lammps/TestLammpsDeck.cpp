@@ -4,6 +4,7 @@
 // set up, the dynamics skipped).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -45,8 +46,10 @@ bool has_line(const std::string& text, const std::string& line) {
 TEST(LammpsDeck, SmokeCaseStagesMapToLammpsFixes) {
   const lammps::Deck d = smoke_deck();
   // cuzr-smoke: liquid (NPT 2000 K), quench (NPT 2000 -> 100 K), relax (NPT),
-  // 2 Langevin NVT isotherms from relax, one NH NVT isotherm from liquid.
-  ASSERT_EQ(d.stages.size(), 6u);
+  // then three zero-pressure NVT isotherms, each an NPT pre-equilibration
+  // (isothermal-<T>K-npt) followed by NVT in its mean box: 300 K and 700 K
+  // (Langevin) from relax, 1500 K (Nose-Hoover) from liquid.
+  ASSERT_EQ(d.stages.size(), 9u);
   const auto& liquid = d.stages[0].text;
   EXPECT_TRUE(has_line(liquid, "pair_style eam/fs"));
   EXPECT_TRUE(has_line(liquid, "pair_coeff * * /usr/share/lammps/potentials/CuZr_mm.eam.fs Cu Zr"));
@@ -61,30 +64,101 @@ TEST(LammpsDeck, SmokeCaseStagesMapToLammpsFixes) {
   EXPECT_TRUE(has_line(liquid, "variable gb_thermo equal stride(0,1000000000000,50)"));
   EXPECT_TRUE(has_line(liquid, "variable gb_traj_at equal stride(0,1000000000000,100)"));
   EXPECT_TRUE(has_line(liquid, "write_data lammps/01-liquid.final.data nocoeff"));
+  // The liquid is start_from of the 1500 K group, but of its NPT stage, not of
+  // a mean-box NVT stage: it averages no volume.
+  EXPECT_TRUE(d.stages[0].mean_volume_file.empty());
+  EXPECT_EQ(liquid.find("ave/time"), std::string::npos);
 
   const auto& quench = d.stages[1].text;
   EXPECT_TRUE(has_line(quench, "read_data lammps/01-liquid.final.data"));
   EXPECT_TRUE(has_line(quench, "fix gb_md all npt temp 2000 100 0.10000000000000001 iso 0 0 2"));
   EXPECT_EQ(quench.find("velocity all create"), std::string::npos) << "same T: velocities carried over";
-  EXPECT_TRUE(has_line(quench, "reset_timestep 500"));  // after the 1-ps liquid stage
+  EXPECT_TRUE(has_line(quench, "reset_timestep 1000"));  // after the 2-ps liquid stage
   EXPECT_EQ(quench.find("minimize"), std::string::npos);
 
-  const auto& glass300 = d.stages[3].text;  // Langevin NVT at 300 K from the relaxed glass at 100 K
-  EXPECT_TRUE(has_line(glass300, "read_data lammps/03-relax.final.data"));
-  EXPECT_TRUE(has_line(glass300, "fix gb_md all nve"));
-  EXPECT_NE(glass300.find("fix gb_langevin all langevin 300 300 0.10000000000000001 "), std::string::npos);
-  EXPECT_NE(glass300.find("velocity all create 300 "), std::string::npos);
-  EXPECT_TRUE(d.stages[3].reassigns_velocities);
+  // 300 K pre-equilibration: Langevin + nph at 0 bar from the relaxed glass at
+  // 100 K (velocities drawn at 300 K); it starts at 1000 + 950 + 300 = 2250 and
+  // runs 300 steps with thermo rows at 0, 50, ..., 300 (7 rows): the second
+  // half is rows 3..6, steps 150..300 of the stage.
+  const auto& npt300 = d.stages[3];
+  EXPECT_TRUE(has_line(npt300.text, "read_data lammps/03-relax.final.data"));
+  EXPECT_TRUE(has_line(npt300.text, "fix gb_md all nph iso 0 0 2"));
+  EXPECT_NE(npt300.text.find("fix gb_langevin all langevin 300 300 0.10000000000000001 "), std::string::npos);
+  EXPECT_TRUE(npt300.reassigns_velocities);
+  EXPECT_EQ(npt300.mean_volume_file, "lammps/04-isothermal-0300K-npt.mean_volume.lmp");
+  EXPECT_TRUE(has_line(npt300.text, "variable gb_vol equal vol"));
+  EXPECT_TRUE(has_line(npt300.text, "fix gb_vmean all ave/time 50 1 50 v_gb_vol ave running start 2400"));
+  EXPECT_NE(npt300.text.find("print 'variable gb_mean_volume_A3 equal $(f_gb_vmean:%.17g)' file "
+                             "lammps/04-isothermal-0300K-npt.mean_volume.lmp screen no"),
+            std::string::npos);
+  EXPECT_TRUE(npt300.text.find("run 300") < npt300.text.find("print 'variable gb_mean_volume_A3"));
+  EXPECT_TRUE(npt300.text.find("fix gb_vmean") < npt300.text.find("run 300"));
 
-  const auto& hot = d.stages[5].text;  // NH NVT 1500 K, 0.2 ps equilibration, velocities dump
+  // The 300 K isotherm: NVT (Langevin + nve) in the NPT stage's mean box,
+  // velocities carried over (same temperature).
+  const auto& glass300 = d.stages[4];
+  EXPECT_TRUE(has_line(glass300.text, "read_data lammps/04-isothermal-0300K-npt.final.data"));
+  EXPECT_EQ(glass300.box_from_mean_file, npt300.mean_volume_file);
+  EXPECT_TRUE(has_line(glass300.text, "include lammps/04-isothermal-0300K-npt.mean_volume.lmp"));
+  EXPECT_TRUE(has_line(glass300.text, "variable gb_box_scale equal (v_gb_mean_volume_A3/vol)^(1.0/3.0)"));
+  EXPECT_TRUE(has_line(glass300.text,
+                       "change_box all x scale ${gb_scale_now} y scale ${gb_scale_now} z scale ${gb_scale_now} remap"));
+  EXPECT_TRUE(glass300.text.find("change_box") < glass300.text.find("run 200"));
+  EXPECT_TRUE(has_line(glass300.text, "fix gb_md all nve"));
+  EXPECT_NE(glass300.text.find("fix gb_langevin all langevin 300 300 0.10000000000000001 "), std::string::npos);
+  EXPECT_FALSE(glass300.reassigns_velocities);
+  EXPECT_EQ(glass300.text.find("velocity all create"), std::string::npos);
+  EXPECT_TRUE(glass300.mean_volume_file.empty());
+
+  // 1500 K: its NPT stage starts from the liquid (2000 K -> new velocities),
+  // 1000 steps = 21 thermo rows, second half from row 10 = stage step 500.
+  const long first_npt1500 = 1000 + 950 + 300 + 300 + 200 + 300 + 200;
+  const auto& npt1500 = d.stages[7];
+  EXPECT_TRUE(has_line(npt1500.text, "read_data lammps/01-liquid.final.data"));
+  EXPECT_TRUE(has_line(npt1500.text, "fix gb_md all npt temp 1500 1500 0.10000000000000001 iso 0 0 2"));
+  EXPECT_TRUE(has_line(npt1500.text, "fix gb_vmean all ave/time 50 1 50 v_gb_vol ave running start " +
+                                         std::to_string(first_npt1500 + 500)));
+  EXPECT_TRUE(npt1500.trajectory_dump.empty()) << "the pre-equilibration only finds the volume";
+
+  const auto& hot = d.stages[8].text;  // NH NVT 1500 K, 0.2 ps equilibration, velocities dump
+  EXPECT_TRUE(has_line(hot, "include lammps/08-isothermal-1500K-npt.mean_volume.lmp"));
   EXPECT_TRUE(has_line(hot, "fix gb_md all nvt temp 1500 1500 0.10000000000000001"));
-  const long first = 500 + 950 + 300 + 200 + 200;  // steps of the stages before it
+  const long first = first_npt1500 + 1000;  // steps of the stages before it
   EXPECT_TRUE(has_line(hot, "reset_timestep " + std::to_string(first)));
   EXPECT_TRUE(has_line(hot, "variable gb_traj_at equal stride(" + std::to_string(first + 100) +
                                  ",1000000000000,100)"));
-  EXPECT_TRUE(has_line(hot, "dump gb_vel all custom 1 lammps/06-isothermal-1500K.velocities.dump id type xu yu zu vx vy vz"));
+  EXPECT_TRUE(has_line(hot, "dump gb_vel all custom 1 lammps/09-isothermal-1500K.velocities.dump id type xu yu zu vx vy vz"));
 
   EXPECT_NE(d.master_text.find("include lammps/01-liquid.lmp\ninclude lammps/02-quench.lmp\n"), std::string::npos);
+}
+
+// The second half of a stage's thermo rows as the OpenMM runner takes it
+// (rows at 0, interval, ..., last step; the half from index rows/2 on).
+TEST(LammpsDeck, SecondHalfStartsAtTheOpenMMRunnersRow) {
+  EXPECT_EQ(lammps::second_half_first_thermo_step(300, 50), 150);    // rows 0..6: from index 3
+  EXPECT_EQ(lammps::second_half_first_thermo_step(1000, 50), 500);   // rows 0..20: from index 10
+  EXPECT_EQ(lammps::second_half_first_thermo_step(350, 50), 200);    // rows 0..7: from index 4
+  EXPECT_EQ(lammps::second_half_first_thermo_step(320, 50), 200);    // rows 0..6 and 320 (8 rows): index 4
+  EXPECT_EQ(lammps::second_half_first_thermo_step(50, 50), 50);      // rows 0, 50: the last one
+  EXPECT_DOUBLE_EQ(lammps::mean_volume_from_text("variable gb_mean_volume_A3 equal 4532.7360341845297\n"),
+                   4532.7360341845297);
+  EXPECT_TRUE(std::isnan(lammps::mean_volume_from_text("variable other equal 1\n")));
+}
+
+// A mean-box stage whose source is not NPT has no mean to take.
+TEST(LammpsDeck, MeanBoxFromAnNvtStageIsRefused) {
+  cases::Case c = cases::load_case(src("cases/smoke/cuzr-smoke.yaml"));
+  c.stages[3].npt = false;  // 04-isothermal-0300K-npt made NVT
+  lammps::DeckInputs in;
+  in.potential_path = "/usr/share/lammps/potentials/CuZr_mm.eam.fs";
+  in.style = EamStyle::FinnisSinclair;
+  in.type_elements = {"Cu", "Zr"};
+  try {
+    lammps::make_deck(c, in);
+    FAIL() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("isothermal-0300K-npt, which is not an NPT stage"), std::string::npos) << e.what();
+  }
 }
 
 TEST(LammpsDeck, SeedsAreDerivedAndInLammpsRange) {

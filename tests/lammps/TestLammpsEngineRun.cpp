@@ -3,10 +3,11 @@
 // steps, stage records, dumps, final data, provenance with the LAMMPS version
 // and deck), `analyze run` reads it, a run stopped between stages resumes to
 // the same result as an uninterrupted one, `--mpi 2` runs, and a missing lmp
-// is a clear input error.
+// is a clear input error; a zero-pressure isotherm runs in its NPT stage's mean box.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -18,6 +19,7 @@
 #include "core/error.hpp"
 #include "core/lammps_data.hpp"
 #include "core/lammps_dump.hpp"
+#include "rundir/thermo_log.hpp"
 #include "lammps/lammps_runner.hpp"
 #include "runners/thermo_file.hpp"
 
@@ -43,6 +45,7 @@ protocol:
   - kind: isothermal
     start_from: liquid
     ensemble: NVT
+    volume: start-state
     duration: "0.6 ps"
     equilibration: "0.1 ps"
     output: {positions: "50 steps", velocities: "100 steps", compress: true}
@@ -186,6 +189,60 @@ TEST(LammpsEngineRun, MpiTwoRanksRunsTheSameProtocol) {
   EXPECT_EQ(p["lammps"]["mpi_ranks"].as<int>(), 2);
   EXPECT_NE(p["lammps"]["command"].as<std::string>().find("-np 2"), std::string::npos);
   EXPECT_EQ(DumpReader::read_all(f.tmp.file("mpi/stages/02-isothermal-1500K/trajectory.dump.gz")).size(), 6u);
+}
+
+// volume: zero-pressure on the LAMMPS engine: the NVT isotherm starts in the
+// mean volume of its NPT pre-equilibration's second half of thermo rows (the
+// OpenMM runner's rule), and keeps it (NVT).
+TEST(LammpsEngineRun, ZeroPressureIsothermRunsInTheMeanBoxOfItsNptStage) {
+  if (!gb::testing::lammps_available()) GTEST_SKIP() << gb::testing::lammps_skip_message();
+  const std::string yaml = R"(name: lammps-zero-pressure-test
+system:
+  composition: {Cu: 64, Zr: 36}
+  atoms: 500
+  structure: {kind: random, density: "0.0585 /A^3", min_distance: "2.0 A"}
+  seed: 778
+potential: {file: CuZr_mm.eam.fs, elements: [Cu, Zr]}
+timestep: "2 fs"
+thermostat: {kind: nose-hoover, time_constant: "0.1 ps"}
+output: {thermo: "25 steps"}
+protocol:
+  - {kind: equilibrate, name: liquid, temperature: "2000 K", ensemble: NPT, pressure: "0 bar", duration: "0.2 ps"}
+  - kind: isothermal
+    start_from: liquid
+    ensemble: NVT
+    volume: zero-pressure
+    npt_duration: "0.4 ps"
+    duration: "0.1 ps"
+    temperatures: ["1500 K"]
+)";
+  gb::testing::TempDir tmp("gb-lmp-zp");
+  cases::Case c = cases::parse_case(yaml, tmp.write("case.yaml", yaml));
+  c.file = tmp.file("case.yaml");
+  ASSERT_EQ(c.stages.size(), 3u);
+  lammps::LammpsRunOptions o;
+  o.out_dir = tmp.file("run");
+  o.echo_log = false;
+  o.launcher.lmp = gb::testing::lammps_executable();
+  ASSERT_EQ(lammps::run_lammps_case(c, o).status, runners::RunStatus::Completed);
+  std::vector<double> npt, nvt;
+  for (const auto& r : rundir::read_thermo_log(tmp.file("run/thermo.csv"))) {
+    if (r.stage == "isothermal-1500K-npt") npt.push_back(r.volume_A3);
+    if (r.stage == "isothermal-1500K") nvt.push_back(r.volume_A3);
+  }
+  ASSERT_EQ(npt.size(), 9u);  // 200 steps, rows every 25 from 0
+  ASSERT_EQ(nvt.size(), 3u);
+  double mean = 0;
+  for (size_t i = npt.size() / 2; i < npt.size(); ++i) mean += npt[i];
+  mean /= static_cast<double>(npt.size() - npt.size() / 2);
+  // The NPT box moves: its final volume is not its mean (else this test could not fail).
+  ASSERT_GT(std::fabs(npt.back() - mean), 1e-3 * mean);
+  // thermo.csv holds vol to 12 significant digits; the rescale is exact to rounding.
+  for (double v : nvt) EXPECT_NEAR(v, mean, 1e-9 * mean);
+  const YAML::Node st = YAML::LoadFile(tmp.file("run/stages/03-isothermal-1500K/stage.yaml"));
+  EXPECT_EQ(st["volume"].as<std::string>(), "zero-pressure");
+  EXPECT_NE(st["volume_source"].as<std::string>().find("mean volume of the second half of isothermal-1500K-npt"),
+            std::string::npos);
 }
 
 TEST(LammpsEngineRun, MissingLammpsIsAnInputError) {

@@ -45,6 +45,7 @@ protocol:
     start_from: liquid
     thermostat: langevin
     ensemble: NVT
+    volume: start-state          # resume equivalence, not the volume protocol
     duration: "0.16 ps"
     output: {velocities: "20 steps"}
     temperatures: ["1500 K"]

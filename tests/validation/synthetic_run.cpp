@@ -27,9 +27,10 @@ void put(const fs::path& p, const std::string& text) {
 std::string stage_yaml(const std::string& name, const std::string& kind, const std::string& ens, double T0, double T1,
                        long steps, const SyntheticRunSpec& s) {
   return fmt::format(
-      "name: {}\nkind: {}\nensemble: {}\nT_start_K: {}\nT_end_K: {}\npressure_bar: 0\ntimestep_ps: 0.002\nsteps: {}\n"
-      "dump_interval_steps: 1000\nframes: 2\nelements: [{}, {}]\nstarted_from: null\n",
-      name, kind, ens, T0, T1, steps, s.small, s.large);
+      "name: {}\nkind: {}\nensemble: {}\nT_start_K: {}\nT_end_K: {}\npressure_bar: {}\ntimestep_ps: 0.002\nsteps: {}\n"
+      "dump_interval_steps: 1000\nframes: 2\nelements: [{}, {}]\nstarted_from: null\n"
+      "thermostat: {{kind: nose-hoover, time_constant_ps: 0.2}}\n",
+      name, kind, ens, T0, T1, ens == "NPT" ? "0" : "null", steps, s.small, s.large);
 }
 
 /// Two-frame dump: atoms on a cubic grid, then displaced by Gaussian steps of
@@ -47,6 +48,7 @@ std::string dump(const SyntheticRunSpec& s, double rms_small, double rms_large, 
     x[3 * i + 2] = (i / (side * side)) * L / side;
     const double r = (i < s.n_small ? rms_small : rms_large) / std::sqrt(3.0);
     for (int k = 0; k < 3; ++k) y[3 * i + k] = x[3 * i + k] + r * g(rng);
+    if (i >= s.n_small && i - s.n_small < s.large_jumpers && rms_large < 1.0) y[3 * i] += 3.0;
   }
   std::string out;
   for (int f = 0; f < 2; ++f) {
@@ -69,27 +71,71 @@ std::string data_file(const SyntheticRunSpec& s) {
   return out;
 }
 
-json histogram(double mean, double sd, long n) {
-  // Gaussian counts on the order analysis's default w6hat grid.
-  const double lo = -0.25, hi = 0.25;
-  const int bins = 100;
+std::vector<long> gaussian_counts(double mean, double sd, long n, double lo, double hi, int bins) {
   std::vector<long> c(bins);
   for (int b = 0; b < bins; ++b) {
     const double x = lo + (b + 0.5) * (hi - lo) / bins;
     c[b] = std::lround(n * (hi - lo) / bins * std::exp(-0.5 * std::pow((x - mean) / sd, 2)) / (sd * std::sqrt(2 * M_PI)));
   }
-  return {{"lo", lo}, {"hi", hi}, {"bin_width", (hi - lo) / bins}, {"counts", c}, {"below", 0}, {"above", 0},
-          {"undefined", 0}, {"finite", n}, {"mean", mean}, {"stddev", sd}};
+  return c;
 }
 
-json order_doc(const std::vector<std::tuple<std::string, std::string, double, double, long>>& groups) {
+json histogram(double mean, double sd, long n) {
+  // Gaussian counts on the order analysis's default w6hat grid.
+  const double lo = -0.25, hi = 0.25;
+  const int bins = 100;
+  return {{"lo", lo}, {"hi", hi}, {"bin_width", (hi - lo) / bins}, {"counts", gaussian_counts(mean, sd, n, lo, hi, bins)},
+          {"below", 0}, {"above", 0}, {"undefined", 0}, {"finite", n}, {"mean", mean}, {"stddev", sd}};
+}
+
+// order.json as `glassbench analyze` writes it: pooled histogram, and per
+// origin (`origins` of them) the mean and histogram; origin means scatter by
+// sd / sqrt(n / origins) around `mean` (independent atoms), sem from them.
+json order_doc(const std::vector<std::tuple<std::string, std::string, double, double, long>>& groups, int origins,
+               bool skipped_first_half = false, double v_fast = 16.0, double v_slow = 16.0) {
+  std::mt19937_64 rng(99);
+  std::normal_distribution<double> g(0.0, 1.0);
   json gs = json::array();
-  for (auto& [sp, mob, mean, sd, n] : groups)
-    gs.push_back({{"species", sp}, {"mobility", mob}, {"atoms", n}, {"histograms", {{"w6hat", histogram(mean, sd, n)}}}});
+  for (auto& [sp, mob, mean, sd, n] : groups) {
+    const long per = std::max(1L, n / origins);
+    std::vector<double> means;
+    json counts = json::array();
+    double m = 0;
+    for (int k = 0; k < origins; ++k) {
+      means.push_back(mean + sd / std::sqrt(static_cast<double>(per)) * g(rng));
+      m += means.back() / origins;
+      counts.push_back(gaussian_counts(means.back(), sd, per, -0.25, 0.25, 100));
+    }
+    double ss = 0;
+    for (double x : means) ss += (x - m) * (x - m);
+    const json sem = origins > 1 ? json(std::sqrt(ss / (origins - 1) / origins)) : json(nullptr);
+    // Voronoi volume: mean by mobility, spread 1.5 A^3, sem of independent atoms.
+    const double vm = mob == "fast" ? v_fast : v_slow;
+    json vol = {{"lo", 10.0}, {"hi", 22.0}, {"bin_width", 0.12}, {"finite", n}, {"mean", vm}, {"stddev", 1.5}};
+    const double vsem = 1.5 / std::sqrt(static_cast<double>(n));
+    gs.push_back({{"species", sp}, {"mobility", mob}, {"atoms", n},
+                  {"histograms", {{"w6hat", histogram(mean, sd, n)}, {"volume_A3", vol}}},
+                  {"origin_means", {{"w6hat", means}}}, {"sem", {{"w6hat", sem}, {"volume_A3", vsem}}},
+                  {"origin_counts", {{"w6hat", counts}}}});
+  }
   long atoms = 0;
-  for (auto& g : groups)
-    if (std::get<1>(g) == "all") atoms = std::get<4>(g);
-  return {{"analysis", "order"}, {"schema_version", 2}, {"atoms", atoms}, {"groups", gs}};
+  for (auto& grp : groups)
+    if (std::get<1>(grp) == "all") atoms = std::get<4>(grp);
+  return {{"analysis", "order"}, {"schema_version", 2}, {"atoms", atoms}, {"groups", gs},
+          {"source", {{"skipped_first_half", skipped_first_half}}}};
+}
+
+// msd.json as `glassbench analyze` writes it (species -> fit), D in A^2/ps.
+json msd_doc(const SyntheticRunSpec& s, double D) {
+  return {{"analysis", "msd"},
+          {"schema_version", 2},
+          {"frames", 2},
+          {"atoms", s.n_small + s.n_large},
+          {"frame_interval_ps", 200.0},
+          {"species",
+           {{"all",
+             {{"D_A2_per_ps", D}, {"D_error_A2_per_ps", s.D_rel_error * D}, {"fit_from_ps", 1.0},
+              {"fit_to_ps", 100.0}, {"diffusive", true}}}}}};
 }
 
 }  // namespace
@@ -109,14 +155,33 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
   const fs::path run(dir);
   fs::create_directories(run);
   put(run / "provenance.yaml", "glassbench_version: synthetic\ngit_commit: test\nplatform: none\nseed: 1\n");
-  put(run / "case.yaml", fmt::format("name: synthetic-{}{}\n{}", s.small, s.large, s.paper_protocol ? "protocol: chang2022\n" : ""));
-  put(run / "thermo.csv", "stage,step,time_ps,temperature_K\n");
+  put(run / "case.yaml", fmt::format("name: synthetic-{}{}\n{}{}", s.small, s.large, s.paper_protocol ? "protocol: chang2022\n" : "",
+                                      s.purpose.empty() ? "" : "purpose: " + s.purpose + "\n"));
+  std::string thermo = "stage,step,time_ps,temperature_K,pressure_bar,target_temperature_K\n";
+  long thermo_step = 0;
+  // 20 rows per stage, alternating +-noise around the stage's P, T = set + offset (+-2 K).
+  auto thermo_rows = [&](const std::string& name, double T, double P) {
+    for (int i = 0; i < 20; ++i, thermo_step += 100) {
+      const double sgn = i % 2 ? 1.0 : -1.0;
+      thermo += fmt::format("{},{},{},{},{},{}\n", name, thermo_step, thermo_step * 0.002, T + s.thermo_T_offset_K + 2 * sgn,
+                            P + s.noise_bar * sgn, T);
+    }
+  };
+  if (!s.thermo) put(run / "thermo.csv", "stage,step,time_ps,temperature_K\n");
   int k = 1;
   auto dirname = [&](const std::string& name) { return fmt::format("{:02d}-{}", k++, name); };
   {
     const std::string d = dirname("equilibrate");
     put(run / "stages" / d / "stage.yaml", stage_yaml("equilibrate", "equilibrate", "NVT", 2000, 2000, 1000000, s));
+    thermo_rows("equilibrate", 2000, s.isotherm_P_bar);
     put(run / "stages" / d / "final.data", data_file(s));
+    if (s.equilibrate_D) {
+      const double D = s.D0_A2_ps * std::exp(-s.E_D_eV / (kB * 2000.0));
+      put(run / "analysis" / d / "msd.json", msd_doc(s, D).dump(1));
+    }
+    if (s.equilibrate_w6)  // order of the equilibrate stage's first frame only (the energy-minimised start)
+      put(run / "analysis" / d / "order.json",
+          order_doc({{s.small, "all", *s.equilibrate_w6, s.w6_sd, s.n_fast + s.n_slow}}, 1).dump(1));
   }
   {
     const std::string d = dirname("quench");
@@ -124,7 +189,8 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
   }
   {
     const std::string d = dirname("relax");
-    put(run / "stages" / d / "stage.yaml", stage_yaml("relax", "relax", "NVT", 100, 100, 1000000, s));
+    put(run / "stages" / d / "stage.yaml", stage_yaml("relax", "relax", "NPT", 100, 100, 1000000, s));
+    thermo_rows("relax", 100, s.npt_P_bar);
   }
   const double T_glass = *std::min_element(s.isothermal_K.begin(), s.isothermal_K.end());
   const double T_hot = *std::max_element(s.isothermal_K.begin(), s.isothermal_K.end());
@@ -133,23 +199,15 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
   for (double T : s.isothermal_K) {
     const std::string name = fmt::format("isothermal-{:04d}K", static_cast<int>(T));
     const std::string d = dirname(name);
-    put(run / "stages" / d / "stage.yaml", stage_yaml(name, "isothermal", "NVT", T, T, 100000, s));
+    put(run / "stages" / d / "stage.yaml",
+        stage_yaml(name, "isothermal", "NVT", T, T, 100000, s) + "volume: " + s.isotherm_volume + "\n");
+    thermo_rows(name, T, s.isotherm_P_bar);
     // Glass stage: the requested RMS; liquid stages: both species well mobile.
     const double rs = T == T_glass ? s.rms_small_A : 3.5, rl = T == T_glass ? s.rms_large_A : 2.5;
     put(run / "stages" / d / "trajectory.dump", dump(s, rs, rl, seed++));
     const fs::path a = run / "analysis" / d;
     const double D = s.D0_A2_ps * std::exp(-s.E_D_eV / (kB * T));
-    // Layout of `glassbench analyze` (species -> fit).
-    json msd = {{"analysis", "msd"},
-                {"schema_version", 2},
-                {"frames", 2},
-                {"atoms", s.n_small + s.n_large},
-                {"frame_interval_ps", 200.0},
-                {"species",
-                 {{"all",
-                   {{"D_A2_per_ps", D}, {"D_error_A2_per_ps", s.D_rel_error * D}, {"fit_from_ps", 1.0},
-                    {"fit_to_ps", 100.0}, {"diffusive", true}}}}}};
-    put(a / "msd.json", msd.dump(1));
+    put(a / "msd.json", msd_doc(s, D).dump(1));
     std::string mcsv = fmt::format("lag_ps,msd_A2,msd_{}_A2,msd_{}_A2\n", s.small, s.large);
     for (int i = 0; i <= 40; ++i) {
       const double t = 0.01 * std::pow(10.0, i / 10.0);
@@ -179,7 +237,7 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
       if (lag_r(i) > lag_r(best)) best = i;
     const bool edge = best == 0 || best == nlag - 1;
     const double nf = 400.0, hb = lag_r(best);
-    json strings = {{"analysis", "strings"}, {"schema_version", 2}, {"fast_threshold_A", 2.0},
+    json strings = {{"analysis", "strings"}, {"schema_version", 2}, {"fast_threshold_A", s.fast_threshold_A},
                     {"string_threshold_A", 0.3}, {"min_fast_per_origin", 1.0}, {"frames", 2},
                     {"atoms", s.n_small + s.n_large}, {"frame_interval_ps", 200.0}, {"peak_found", true},
                     {"tau_string_ps", lag_t(best)}, {"peak_ratio", hb}, {"peak_n_fast", nf},
@@ -190,9 +248,12 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
     if (T == T_glass)
       put(a / "order.json", order_doc({{s.small, "fast", s.w6_fast, s.w6_sd, s.n_fast},
                                        {s.small, "slow", s.w6_slow, s.w6_sd, s.n_slow},
-                                       {s.small, "all", (s.w6_fast * s.n_fast + s.w6_slow * s.n_slow) / (s.n_fast + s.n_slow), s.w6_sd, s.n_fast + s.n_slow}})
+                                       {s.small, "all", (s.w6_fast * s.n_fast + s.w6_slow * s.n_slow) / (s.n_fast + s.n_slow), s.w6_sd, s.n_fast + s.n_slow}},
+                                      s.order_origins, false, s.volume_fast_A3, s.volume_slow_A3)
                                  .dump(1));
-    if (T == T_hot) put(a / "order.json", order_doc({{s.small, "all", s.w6_liquid, s.w6_sd, s.n_fast + s.n_slow}}).dump(1));
+    if (T == T_hot)
+      put(a / "order.json",
+          order_doc({{s.small, "all", s.w6_liquid, s.w6_sd, s.n_fast + s.n_slow}}, s.order_origins).dump(1));
     std::string gr = "r_A,g_all\n";
     for (int i = 1; i <= 120; ++i) {
       const double r = 0.05 * i;
@@ -200,13 +261,13 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
     }
     put(a / "gr.csv", gr);
     // Long format as `glassbench analyze` writes it: t_ps,u_A,p_<label>_per_A.
-    std::string vh = "t_ps,u_A,p_all_per_A\n";
+    std::string vh = fmt::format("t_ps,u_A,p_all_per_A,p_{}_per_A\n", s.small);
     for (double tt : {1.0, 100.0})
       for (int i = 0; i <= 120; ++i) {
         const double u = 0.05 * i;
         const double p = tt < 10 ? u * u * std::exp(-u * u / 0.1)
-                                 : u * u * std::exp(-u * u / 0.2) + 0.05 * std::exp(-std::pow(u - 2.7, 2) / 0.05);
-        vh += fmt::format("{},{:.3f},{:.6f}\n", tt, u, p);
+                                 : u * u * std::exp(-u * u / 0.2) + 0.05 * std::exp(-std::pow(u - s.hop_peak_A, 2) / 0.05);
+        vh += fmt::format("{},{:.3f},{:.6f},{:.6f}\n", tt, u, p, p);
       }
     put(a / "vanhove.csv", vh);
     if (s.viscosity && T >= 1000) {
@@ -237,6 +298,7 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
       dma += fmt::format("{},{:.5f}\n", T, 0.5 * std::exp(-std::pow((T - 528) / 40.0, 2)) + 1.0 * std::exp(-std::pow((T - 665) / 40.0, 2)) + 0.05);
     put(run / "analysis" / "md_dma.csv", dma);
   }
+  if (s.thermo) put(run / "thermo.csv", thermo);
   put(run / "analysis" / "summary.json", json{{"analysis", "summary"}, {"synthetic", true}}.dump(1));
 }
 

@@ -33,6 +33,7 @@
 #include "runners/health_check.hpp"
 #include "runners/md_state.hpp"
 #include "runners/openmm_stage_control.hpp"
+#include "runners/out_dir_guard.hpp"
 #include "runners/run_lock.hpp"
 #include "runners/run_log.hpp"
 #include "runners/run_provenance.hpp"
@@ -216,26 +217,10 @@ struct ProtocolRunner::Impl {
 
   rundir::RunLayout layout() const { return rundir::RunLayout(dir); }
 
-  // A directory holds a glassbench run if it has our marker, state, provenance or case copy.
-  static bool holds_run(const rundir::RunLayout& L) {
-    return fs::exists(L.runner_state_yaml()) || fs::exists(L.provenance_yaml()) || fs::exists(L.case_yaml()) ||
-           fs::exists(L.marker_yaml());
-  }
-
   void prepare_directory() {
     dir = opt.out_dir.empty() ? default_run_dir(c) : opt.out_dir;
     const rundir::RunLayout L = layout();
-    if (!opt.resume && fs::exists(dir)) {
-      if (!fs::is_directory(dir)) throw InputError("--out " + dir + ": exists and is not a directory");
-      // Never write thermo.csv & co. over a user's files.
-      bool empty = true;  // a run.lock alone (a run killed while starting) counts as empty
-      for (const auto& entry : fs::directory_iterator(dir))
-        if (entry.path().filename() != "run.lock") empty = false;
-      if (!holds_run(L) && !opt.force && !empty)
-        throw InputError("--out " + dir +
-                         ": the directory is not empty and holds no glassbench run; choose an empty or new "
-                         "directory, or pass --force to write into it anyway");
-    }
+    if (!opt.resume) refuse_foreign_out_dir(dir, opt.force);  // never write thermo.csv & co. over a user's files
     if (!opt.resume) fs::create_directories(dir);
     if (fs::exists(dir)) {
       lock = std::make_unique<RunLock>(dir);  // refuses while another run writes here

@@ -38,6 +38,7 @@ bool run_one(const RunArgs& a, gb::cases::Case c, const std::string& out, bool r
     gb::lammps::LammpsRunOptions lo2;
     lo2.out_dir = out;
     lo2.resume = resume;
+    lo2.force = a.force;
     lo2.launcher.mpi_ranks = a.mpi;
     lo2.echo_log = !a.quiet;
     lo2.replica = replica;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace gb::cases {
 
 std::string case_summary(const Case& c) {
@@ -34,13 +36,15 @@ std::string case_summary(const Case& c) {
                    c.platform.threads > 0 ? fmt::format(", {} CPU threads", c.platform.threads) : "");
   s += fmt::format("force: {}\n", c.platform.force.empty() ? "native where available" : c.platform.force);
   s += "stages:\n";
-  s += fmt::format("  {:<22} {:<11} {:<4} {:>9} {:>9} {:>8} {:>6} {:>11} {:>10} {:>7}  {}\n", "dir", "kind", "ens",
+  size_t w = 22;  // the dir column fits the longest name (isothermal-0300K-npt pre-equilibrations)
+  for (const auto& g : c.stages) w = std::max(w, g.dir_name.size());
+  s += fmt::format("  {:<{}} {:<11} {:<4} {:>9} {:>9} {:>8} {:>6} {:>11} {:>10} {:>7}  {}\n", "dir", w, "kind", "ens",
                    "T0/K", "T1/K", "P/bar", "dt/fs", "steps", "time/ps", "frames", "from");
   for (size_t i = 0; i < c.stages.size(); ++i) {
     const auto& g = c.stages[i];
     const long rec = g.steps - g.equilibration_steps;
     const long frames = g.output.positions_steps > 0 ? rec / g.output.positions_steps + 1 : 0;
-    s += fmt::format("  {:<22} {:<11} {:<4} {:>9g} {:>9g} {:>8} {:>6g} {:>11} {:>10g} {:>7}  {}\n", g.dir_name,
+    s += fmt::format("  {:<{}} {:<11} {:<4} {:>9g} {:>9g} {:>8} {:>6g} {:>11} {:>10g} {:>7}  {}\n", g.dir_name, w,
                      stage_kind_name(g.kind), g.npt ? "NPT" : "NVT", g.t_start_K, g.t_end_K,
                      g.npt ? fmt::format("{:g}", g.pressure_bar) : "-", g.timestep_ps * 1e3, g.steps,
                      g.duration_ps(), frames, g.start_from.empty() ? "(new structure)" : g.start_from);

@@ -23,6 +23,8 @@
 #include "potential/eam_reader.hpp"
 #include "potential/potential_locator.hpp"
 #include "runners/protocol_runner.hpp"
+#include "runners/out_dir_guard.hpp"
+#include "runners/run_lock.hpp"
 #include "runners/run_log.hpp"
 #include "runners/thermo_file.hpp"
 #include "rundir/layout.hpp"
@@ -145,6 +147,16 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
   long kept_rows = 0;
   std::vector<YAML::Node> old_sessions;
   std::string started_utc = utc_now_iso8601();
+  // The OpenMM runner's directory rules: never write over a user's files
+  // (runners/out_dir_guard.hpp), and one process per run directory
+  // (runners/run_lock.hpp), taken before anything in DIR is read or written.
+  if (!opt.resume) {
+    runners::refuse_foreign_out_dir(dir, opt.force);
+    fs::create_directories(dir);
+  } else if (!fs::is_directory(dir)) {
+    throw InputError("--resume: the run directory " + dir + " does not exist");
+  }
+  const runners::RunLock lock(dir);
   if (opt.resume) {
     if (!fs::exists(state_path))
       throw InputError("--resume: " + dir + " holds no LAMMPS-engine run (no lammps/state.yaml)");
@@ -175,6 +187,8 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
     write_file_atomically(L.case_yaml(), case_text);
   }
   runners::RunLog log(L.run_log(), opt.echo_log, opt.progress_log_seconds);
+  if (!lock.stale_holder().empty())
+    log.info("a previous run in " + dir + " was killed (stale lock: " + lock.stale_holder() + ")");
 
   Deck deck;
   if (!opt.resume) {

@@ -28,6 +28,7 @@ namespace gb::lammps {
 struct LammpsRunOptions {
   std::string out_dir;             // empty: runs/<case name>
   bool resume = false;             // continue after the last finished stage
+  bool force = false;              // write into a non-empty directory that holds no run (--force)
   LmpLauncher launcher;            // lmp, mpirun -np N
   bool echo_log = true;            // log lines to stdout as well as DIR/run.log
   double progress_log_seconds = 60;

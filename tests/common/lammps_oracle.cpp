@@ -62,13 +62,14 @@ LammpsResult run_lammps_static(const AtomConfig& cfg, const LammpsPair& pair) {
   for (const auto& c : pair.coeffs) in << "pair_coeff " << c << "\n";
   in << "compute peatom all pe/atom\n"
      << "compute pv all pressure NULL virial\n"
-     << "thermo_style custom step pe c_pv[1] c_pv[2] c_pv[3] c_pv[4] c_pv[5] c_pv[6]\n"
+     << "thermo_style custom step pe press c_pv[1] c_pv[2] c_pv[3] c_pv[4] c_pv[5] c_pv[6]\n"
      << "thermo_modify format float %.17g\n"
      << "dump d all custom 1 forces.dump id fx fy fz c_peatom\n"
      << "dump_modify d format float %.17g sort id\n"
      << "run 0\n"
      << "print \"energy $(pe:%.17g)\" file result.txt\n";
   for (int k = 1; k <= 6; ++k) in << "print \"p" << k << " $(c_pv[" << k << "]:%.17g)\" append result.txt\n";
+  in << "print \"press $(press:%.17g)\" append result.txt\n";
   dir.write("in.lmp", in.str());
 
   const std::string cmd = "cd " + shell_quote(dir.path()) + " && " + shell_quote(lammps_executable()) +
@@ -85,10 +86,11 @@ LammpsResult run_lammps_static(const AtomConfig& cfg, const LammpsPair& pair) {
     std::string key;
     double v;
     while (r >> key >> v) scalars[key] = v;
-    if (scalars.size() != 7) throw std::runtime_error("LAMMPS result.txt incomplete:\n" + tail(log, 3000));
+    if (scalars.size() != 8) throw std::runtime_error("LAMMPS result.txt incomplete:\n" + tail(log, 3000));
   }
   res.energy_eV = scalars["energy"];
   for (int k = 0; k < 6; ++k) res.pressure_virial_bar[k] = scalars["p" + std::to_string(k + 1)];
+  res.pressure_bar = scalars["press"];
 
   // Per-atom: the dump is sorted by id; map back to the config's order.
   std::map<long, size_t> index_of_id;

@@ -4,7 +4,7 @@
 // pair_style / pair_coeff, and read back at full precision (%.17g) the total
 // potential energy, per-atom energy (compute pe/atom), forces (dump custom,
 // sorted by id) and the virial part of the pressure tensor (compute pressure
-// NULL virial).  Tests call lammps_available() first and GTEST_SKIP() if not.
+// NULL virial) and the thermo pressure `press` (with the kinetic part).  Tests call lammps_available() first and GTEST_SKIP() if not.
 #include <array>
 #include <string>
 #include <vector>
@@ -26,6 +26,9 @@ struct LammpsResult {
   std::vector<double> per_atom_energy_eV;
   std::vector<Vec3> forces_eV_per_A;
   std::array<double, 6> pressure_virial_bar{};  // pxx pyy pzz pxy pxz pyz
+  /// LAMMPS's thermo `press` (virial + kinetic 2 KE / 3V from the data file's
+  /// velocities; the virial part alone when the file has none).
+  double pressure_bar = 0;
 };
 
 /// The LAMMPS executable used (GLASSBENCH_LMP or "lmp").

@@ -21,6 +21,7 @@
 #include "core/lammps_dump.hpp"
 #include "rundir/thermo_log.hpp"
 #include "lammps/lammps_runner.hpp"
+#include "runners/run_lock.hpp"
 #include "runners/thermo_file.hpp"
 
 namespace fs = std::filesystem;
@@ -255,4 +256,42 @@ TEST(LammpsEngineRun, MissingLammpsIsAnInputError) {
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent/lmp"), std::string::npos) << e.what();
   }
+}
+
+// The LAMMPS engine follows the OpenMM runner's directory rules
+// (runners/out_dir_guard.hpp, runners/run_lock.hpp): a non-empty directory
+// holding no run is refused unless --force, and a directory another live
+// process holds the run lock of is refused.  stop_after_stages = 0 stops each
+// accepted run before its first stage, so these take a second.
+TEST(LammpsEngineRun, RefusesAForeignNonEmptyDirectoryUnlessForced) {
+  if (!gb::testing::lammps_available()) GTEST_SKIP() << gb::testing::lammps_skip_message();
+  Fixture f;
+  fs::create_directories(f.tmp.file("mine"));
+  f.tmp.write("mine/notes.txt", "a user's file\n");
+  auto o = f.opt("mine");
+  o.stop_after_stages = 0;
+  try {
+    lammps::run_lammps_case(f.c, o);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("--force"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(fs::exists(f.tmp.file("mine/thermo.csv")));
+  EXPECT_FALSE(fs::exists(f.tmp.file("mine/lammps")));
+  o.force = true;
+  const auto r = lammps::run_lammps_case(f.c, o);
+  EXPECT_EQ(r.status, runners::RunStatus::Interrupted);
+  EXPECT_TRUE(fs::exists(f.tmp.file("mine/lammps/state.yaml")));
+  EXPECT_EQ(slurp(f.tmp.file("mine/notes.txt")), "a user's file\n");
+}
+
+TEST(LammpsEngineRun, RefusesADirectoryAnotherRunHoldsTheLockOf) {
+  if (!gb::testing::lammps_available()) GTEST_SKIP() << gb::testing::lammps_skip_message();
+  Fixture f;
+  fs::create_directories(f.tmp.file("busy"));
+  const runners::RunLock other(f.tmp.file("busy"));  // as another live process would hold it
+  auto o = f.opt("busy");
+  o.stop_after_stages = 0;
+  EXPECT_THROW(lammps::run_lammps_case(f.c, o), InputError);
+  EXPECT_FALSE(fs::exists(f.tmp.file("busy/case.yaml")));  // nothing written under another run's lock
 }

@@ -5,7 +5,6 @@
 #include "analysis/arrhenius_fit.hpp"
 #include "analysis/observable.hpp"
 #include "analysis/output_provenance.hpp"
-#include "analysis/viscosity_analysis.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "rundir/run_directory.hpp"
@@ -33,7 +32,8 @@ nlohmann::json analyze_stage(const rundir::Stage& st, const std::vector<rundir::
                              const StageAnalysisOptions& opt, const std::string& command) {
   const std::string dump = st.trajectory_path();
   unsigned wanted = 0;
-  for (const Observable* o : observables()) wanted |= o->needs();
+  for (const Observable* o : observables())
+    if (o->applies_to(st)) wanted |= o->needs();
   std::optional<Trajectory> traj;
   if (!dump.empty() && (wanted & kNeedPositions)) {
     LoadOptions lo;
@@ -63,7 +63,7 @@ nlohmann::json analyze_stage(const rundir::Stage& st, const std::vector<rundir::
   fs::create_directories(in.out_dir);
   nlohmann::json ran = nlohmann::json::array();
   for (const Observable* o : observables()) {
-    if ((o->needs() & in.available()) != o->needs()) continue;
+    if ((o->needs() & in.available()) != o->needs() || !o->applies_to(st)) continue;
     o->compute(in, out);
     ran.push_back(o->name());
   }
@@ -101,33 +101,8 @@ nlohmann::json analyze_run_directory(const std::string& run_dir, const StageAnal
     }
     summary["stages"].push_back(s);
   }
-  // MD-DMA over the shear stages; Green-Kubo/Maxwell over isothermal stages with a stress series (issue 11).
-  std::vector<TemperatureModuli> dma;
-  double dma_GHz = NAN;
-  std::vector<nlohmann::json> visc;
-  for (const rundir::Stage& st : run.stages()) {
-    if (!st.complete) continue;
-    const std::string stress = st.files.samples("stress.csv");
-    if (!fs::exists(stress)) continue;
-    if (st.is(StageKind::Shear)) {
-      ShearStageSpec sp;
-      sp.T_K = st.temperature_K();
-      sp.frequency_per_ps = st.parameters.at("frequency_GHz") * 1e-3;
-      sp.strain_amplitude = st.parameters.at("strain_amplitude");
-      const ShearStageResult r = analyze_shear_stage(st.files.dir(), sp);
-      write_shear_stage(st.analysis.dir(), r, command);
-      dma.push_back(r.moduli);
-      dma_GHz = st.parameters.at("frequency_GHz");
-    } else if (st.is(StageKind::Isothermal)) {
-      ViscosityStageOptions vo;
-      vo.scattering = opt.viscosity_scattering;
-      vo.max_frames = opt.max_frames;
-      visc.push_back(analyze_viscosity_stage(st.files.dir(), st.temperature_K(), st.timestep_ps, st.analysis.dir(), vo,
-                                             command));
-    }
-  }
-  if (!dma.empty()) summary["md_dma"] = write_md_dma(layout.analysis_dir(), dma, dma_GHz, command);
-  if (!visc.empty()) summary["viscosity"] = write_viscosity_summary(layout.analysis_dir(), visc, command);
+  // Run-level files of the observables (md_dma.csv across shear stages, viscosity.csv, ...).
+  for (const Observable* o : observables()) o->summarize_run({layout.analysis_dir(), summary["stages"], command}, summary);
 
   nlohmann::json fits = nlohmann::json::object();
   if (iso_T.size() >= 3) fits["arrhenius_D_all"] = fit_json(fit_arrhenius(iso_T, iso_D, {}, ArrheniusKind::kRate));

@@ -106,18 +106,16 @@ nlohmann::json write_md_dma(const std::string& analysis_dir, std::vector<Tempera
   return doc;
 }
 
-nlohmann::json analyze_viscosity_stage(const std::string& stage_dir, double T_K, double md_timestep_ps,
-                                       const std::string& out_dir, const ViscosityStageOptions& opt,
-                                       const std::string& command) {
+nlohmann::json green_kubo_record(const std::string& stress_csv, double T_K, const std::string& out_dir,
+                                 const GreenKuboOptions& opt, const std::string& command, GreenKuboResult* result) {
   fs::create_directories(out_dir);
-  const std::string stress = stage_dir + "/stress.csv";
-  const StressSeries s = read_stress_csv(stress);
-  GreenKuboOptions gko = opt.gk;
+  const StressSeries s = read_stress_csv(stress_csv);
+  GreenKuboOptions gko = opt;
   gko.temperature_K = T_K;
   const GreenKuboResult gk = green_kubo({s}, gko);
   {
     std::ostringstream o;
-    o << provenance_csv_line(command, stress) << "\n# " << green_kubo_method(opt.gk) << "\n"
+    o << provenance_csv_line(command, stress_csv) << "\n# " << green_kubo_method(opt) << "\n"
       << "lag_ps,acf_bar2,acf_error_bar2,running_eta_mPa_s,running_eta_error_mPa_s\n";
     for (size_t j = 0; j < gk.lag_ps.size(); ++j)
       o << csv_number(gk.lag_ps[j]) << "," << csv_number(gk.acf_bar2[j]) << "," << csv_number(gk.acf_se_bar2[j]) << ","
@@ -126,7 +124,7 @@ nlohmann::json analyze_viscosity_stage(const std::string& stage_dir, double T_K,
   }
   nlohmann::json rec;
   rec["T_K"] = T_K;
-  rec["stage"] = fs::path(stage_dir).filename().string();
+  rec["stage"] = fs::path(stress_csv).parent_path().filename().string();
   rec["green_kubo"] = {{"eta_Pa_s", gk.eta_Pa_s},
                        {"eta_error_Pa_s", gk.eta_se_Pa_s},
                        {"cutoff_ps", gk.cutoff_ps},
@@ -138,44 +136,72 @@ nlohmann::json analyze_viscosity_stage(const std::string& stage_dir, double T_K,
                        {"ps_for_10pct_error", num(gk.length_for_relative_error_ps(0.1))},
                        {"mean_temperature_K", gk.temperature_K},
                        {"mean_volume_A3", gk.volume_A3},
-                       {"method", green_kubo_method(opt.gk)}};
+                       {"method", green_kubo_method(opt)}};
   rec["G_inf_GPa"] = gk.G_inf_GPa;
   rec["G_inf_error_GPa"] = gk.G_inf_se_GPa;
   rec["G_inf_method"] = "V/(k_B T) <P^2> over the five traceless components (Zwanzig-Mountain; = G(t=0) of Green-Kubo)";
   rec["maxwell"] = nullptr;
+  if (result) *result = gk;
+  return rec;
+}
+
+nlohmann::json scattering_record(const Trajectory& traj, const std::string& out_dir, const std::string& command,
+                                 const std::string& source) {
+  fs::create_directories(out_dir);
+  const StructureFactor sq = compute_structure_factor(traj);
+  {
+    std::ostringstream o;
+    o << provenance_csv_line(command, source) << "\nq_per_A,S,vectors\n";
+    for (size_t i = 0; i < sq.q.size(); ++i) o << csv_number(sq.q[i]) << "," << csv_number(sq.S[i]) << "," << sq.vectors[i] << "\n";
+    write_file_atomically(out_dir + "/sq.csv", o.str());
+  }
+  nlohmann::json sc{{"q1_per_A", num(sq.q1)}, {"S_q1", num(sq.S_q1)}, {"tau_alpha_ps", nullptr},
+                    {"tau_alpha_error_ps", nullptr}};
+  if (std::isfinite(sq.q1)) {
+    const SelfScattering fsr = compute_self_scattering(traj, sq.q1);
+    std::ostringstream o;
+    o << provenance_csv_line(command, source) << "\n# F_s(q1,t) = <sin(q r)/(q r)>, q1 = " << sq.q1 << " 1/A\nt_ps,Fs\n";
+    for (size_t i = 0; i < fsr.t_ps.size(); ++i) o << csv_number(fsr.t_ps[i]) << "," << csv_number(fsr.Fs[i]) << "\n";
+    write_file_atomically(out_dir + "/fs.csv", o.str());
+    sc["tau_alpha_ps"] = num(fsr.tau_alpha_ps);
+    sc["tau_alpha_error_ps"] = num(fsr.tau_alpha_se_ps);
+    sc["note"] = fsr.note;
+  }
+  sc["method"] = "S(q) over the box's wave vectors, q1 = its maximum in 1.5-4.5 1/A; tau_alpha: F_s(q1, tau_alpha) = 1/e, "
+                 "error: SE over 5 trajectory segments";
+  return sc;
+}
+
+nlohmann::json maxwell_record(double G_inf_GPa, double G_inf_error_GPa, const nlohmann::json& scattering) {
+  nlohmann::json mx = scattering;
+  auto number = [&](const char* k) {
+    return scattering.contains(k) && scattering[k].is_number() ? scattering[k].get<double>() : double(NAN);
+  };
+  const double tau = number("tau_alpha_ps"), tau_se = number("tau_alpha_error_ps");
+  if (std::isfinite(tau) && std::isfinite(G_inf_GPa)) {
+    const auto eta = maxwell_viscosity({G_inf_GPa, std::isfinite(G_inf_error_GPa) ? G_inf_error_GPa : 0},
+                                       {tau, std::isfinite(tau_se) ? tau_se : 0});
+    mx["eta_Pa_s"] = eta.value;
+    mx["eta_error_Pa_s"] = std::isfinite(tau_se) ? nlohmann::json(eta.sigma) : nlohmann::json(nullptr);
+  }
+  mx["method"] = "eta = G_inf tau_alpha; tau_alpha: F_s(q1, tau_alpha) = 1/e at the first peak q1 of S(q); "
+                 "errors: G_inf block SE and tau_alpha SE over 5 trajectory segments, in quadrature";
+  return mx;
+}
+
+nlohmann::json analyze_viscosity_stage(const std::string& stage_dir, double T_K, double md_timestep_ps,
+                                       const std::string& out_dir, const ViscosityStageOptions& opt,
+                                       const std::string& command) {
+  const std::string stress = stage_dir + "/stress.csv";
+  GreenKuboResult gk;
+  nlohmann::json rec = green_kubo_record(stress, T_K, out_dir, opt.gk, command, &gk);
   std::string dump = stage_dir + "/trajectory.dump";
   if (!fs::exists(dump)) dump += ".gz";
   if (opt.scattering && fs::exists(dump)) {
     LoadOptions lo;
     lo.max_frames = opt.max_frames;
     const Trajectory traj = load_trajectory(dump, {md_timestep_ps, 0.0}, lo);
-    const StructureFactor sq = compute_structure_factor(traj);
-    {
-      std::ostringstream o;
-      o << provenance_csv_line(command, dump) << "\nq_per_A,S,vectors\n";
-      for (size_t i = 0; i < sq.q.size(); ++i) o << csv_number(sq.q[i]) << "," << csv_number(sq.S[i]) << "," << sq.vectors[i] << "\n";
-      write_file_atomically(out_dir + "/sq.csv", o.str());
-    }
-    nlohmann::json mx{{"q1_per_A", num(sq.q1)}, {"S_q1", num(sq.S_q1)}};
-    if (std::isfinite(sq.q1)) {
-      const SelfScattering fsr = compute_self_scattering(traj, sq.q1);
-      std::ostringstream o;
-      o << provenance_csv_line(command, dump) << "\n# F_s(q1,t) = <sin(q r)/(q r)>, q1 = " << sq.q1 << " 1/A\nt_ps,Fs\n";
-      for (size_t i = 0; i < fsr.t_ps.size(); ++i) o << csv_number(fsr.t_ps[i]) << "," << csv_number(fsr.Fs[i]) << "\n";
-      write_file_atomically(out_dir + "/fs.csv", o.str());
-      mx["tau_alpha_ps"] = num(fsr.tau_alpha_ps);
-      mx["tau_alpha_error_ps"] = num(fsr.tau_alpha_se_ps);
-      mx["note"] = fsr.note;
-      if (std::isfinite(fsr.tau_alpha_ps)) {
-        const auto eta = maxwell_viscosity({gk.G_inf_GPa, gk.G_inf_se_GPa},
-                                           {fsr.tau_alpha_ps, std::isfinite(fsr.tau_alpha_se_ps) ? fsr.tau_alpha_se_ps : 0});
-        mx["eta_Pa_s"] = eta.value;
-        mx["eta_error_Pa_s"] = std::isfinite(fsr.tau_alpha_se_ps) ? nlohmann::json(eta.sigma) : nlohmann::json(nullptr);
-      }
-    }
-    mx["method"] = "eta = G_inf tau_alpha; tau_alpha: F_s(q1, tau_alpha) = 1/e at the first peak q1 of S(q); "
-                   "errors: G_inf block SE and tau_alpha SE over 5 trajectory segments, in quadrature";
-    rec["maxwell"] = mx;
+    rec["maxwell"] = maxwell_record(gk.G_inf_GPa, gk.G_inf_se_GPa, scattering_record(traj, out_dir, command, dump));
   }
   write_json(out_dir + "/viscosity.json", rec, {command, stress});
   return rec;

@@ -29,6 +29,7 @@
 
 #include "analysis/green_kubo.hpp"
 #include "analysis/md_dma.hpp"
+#include "analysis/trajectory.hpp"
 
 namespace gb::analysis {
 
@@ -61,6 +62,20 @@ struct ViscosityStageOptions {
   bool scattering = true;   // S(q), F_s, tau_alpha, Maxwell from the trajectory when present
   int max_frames = -1;
 };
+
+/// The pieces `glassbench analyze run` runs as observables (observable_green_kubo,
+/// observable_scattering, observable_maxwell):
+/// Green-Kubo of one stress.csv: writes out_dir/stress_acf.csv; returns the
+/// stage's viscosity record ("maxwell": null) and, if asked, the full result.
+nlohmann::json green_kubo_record(const std::string& stress_csv, double T_K, const std::string& out_dir,
+                                 const GreenKuboOptions& opt, const std::string& command,
+                                 GreenKuboResult* result = nullptr);
+/// S(q) and F_s(q1, t) of a trajectory: writes out_dir/sq.csv and fs.csv;
+/// returns {q1_per_A, S_q1, tau_alpha_ps, tau_alpha_error_ps, note, method}.
+nlohmann::json scattering_record(const Trajectory& traj, const std::string& out_dir, const std::string& command,
+                                 const std::string& source);
+/// The scattering record plus eta = G_inf tau_alpha (eta_Pa_s, eta_error_Pa_s) when both exist.
+nlohmann::json maxwell_record(double G_inf_GPa, double G_inf_error_GPa, const nlohmann::json& scattering);
 
 /// Green-Kubo (and Maxwell when the stage has a trajectory) for one isothermal
 /// stage whose stress.csv exists; writes its files into out_dir and returns

@@ -7,7 +7,7 @@
 
 #include "analysis/bond_order.hpp"
 #include "rundir/analysis_files.hpp"
-#include "validation/distribution_distance.hpp"
+#include "validation/histogram_distance.hpp"
 #include "validation/probe.hpp"
 
 namespace gb::validation {

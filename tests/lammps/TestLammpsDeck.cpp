@@ -27,12 +27,17 @@ namespace {
 
 std::string src(const std::string& rel) { return std::string(GB_SOURCE_DIR) + "/" + rel; }
 
-lammps::Deck smoke_deck(uint64_t seed = 0) {
-  const cases::Case c = cases::load_case(src("cases/smoke/cuzr-smoke.yaml"));
+lammps::DeckInputs cuzr_inputs() {
   lammps::DeckInputs in;
   in.potential_path = "/usr/share/lammps/potentials/CuZr_mm.eam.fs";
   in.style = EamStyle::FinnisSinclair;
   in.type_elements = {"Cu", "Zr"};
+  return in;
+}
+
+lammps::Deck smoke_deck(uint64_t seed = 0) {
+  const cases::Case c = cases::load_case(src("cases/smoke/cuzr-smoke.yaml"));
+  lammps::DeckInputs in = cuzr_inputs();
   in.seed = seed ? seed : c.system.seed;
   return lammps::make_deck(c, in);
 }
@@ -149,12 +154,8 @@ TEST(LammpsDeck, SecondHalfStartsAtTheOpenMMRunnersRow) {
 TEST(LammpsDeck, MeanBoxFromAnNvtStageIsRefused) {
   cases::Case c = cases::load_case(src("cases/smoke/cuzr-smoke.yaml"));
   c.stages[3].npt = false;  // 04-isothermal-0300K-npt made NVT
-  lammps::DeckInputs in;
-  in.potential_path = "/usr/share/lammps/potentials/CuZr_mm.eam.fs";
-  in.style = EamStyle::FinnisSinclair;
-  in.type_elements = {"Cu", "Zr"};
   try {
-    lammps::make_deck(c, in);
+    lammps::make_deck(c, cuzr_inputs());
     FAIL() << "accepted";
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("isothermal-0300K-npt, which is not an NPT stage"), std::string::npos) << e.what();

@@ -197,26 +197,12 @@ TEST(LammpsEngineRun, MpiTwoRanksRunsTheSameProtocol) {
 // OpenMM runner's rule), and keeps it (NVT).
 TEST(LammpsEngineRun, ZeroPressureIsothermRunsInTheMeanBoxOfItsNptStage) {
   if (!gb::testing::lammps_available()) GTEST_SKIP() << gb::testing::lammps_skip_message();
-  const std::string yaml = R"(name: lammps-zero-pressure-test
-system:
-  composition: {Cu: 64, Zr: 36}
-  atoms: 500
-  structure: {kind: random, density: "0.0585 /A^3", min_distance: "2.0 A"}
-  seed: 778
-potential: {file: CuZr_mm.eam.fs, elements: [Cu, Zr]}
-timestep: "2 fs"
-thermostat: {kind: nose-hoover, time_constant: "0.1 ps"}
-output: {thermo: "25 steps"}
-protocol:
-  - {kind: equilibrate, name: liquid, temperature: "2000 K", ensemble: NPT, pressure: "0 bar", duration: "0.2 ps"}
-  - kind: isothermal
-    start_from: liquid
-    ensemble: NVT
-    volume: zero-pressure
-    npt_duration: "0.4 ps"
-    duration: "0.1 ps"
-    temperatures: ["1500 K"]
-)";
+  // The fixture's case with its isotherm at the zero-pressure volume: liquid
+  // (200 steps), isothermal-1500K-npt (0.4 ps = 200 steps), NVT isotherm (300 steps).
+  std::string yaml = kCase;
+  const std::string from = "    volume: start-state\n";
+  ASSERT_NE(yaml.find(from), std::string::npos);
+  yaml.replace(yaml.find(from), from.size(), "    volume: zero-pressure\n    npt_duration: \"0.4 ps\"\n");
   gb::testing::TempDir tmp("gb-lmp-zp");
   cases::Case c = cases::parse_case(yaml, tmp.write("case.yaml", yaml));
   c.file = tmp.file("case.yaml");
@@ -232,7 +218,7 @@ protocol:
     if (r.stage == "isothermal-1500K") nvt.push_back(r.volume_A3);
   }
   ASSERT_EQ(npt.size(), 9u);  // 200 steps, rows every 25 from 0
-  ASSERT_EQ(nvt.size(), 3u);
+  ASSERT_EQ(nvt.size(), 13u);
   double mean = 0;
   for (size_t i = npt.size() / 2; i < npt.size(); ++i) mean += npt[i];
   mean /= static_cast<double>(npt.size() - npt.size() / 2);

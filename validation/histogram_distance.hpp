@@ -1,5 +1,6 @@
 #pragma once
-// Distances between two distributions given as histograms on one grid, with
+// Distances between two distributions given as histograms on one grid (for
+// samples rather than histograms see src/compare/distribution_distance.hpp), with
 // block-bootstrap intervals: two-sample Kolmogorov-Smirnov statistic
 // D = max |F_a - F_b| and the 1-Wasserstein (earth mover's) distance
 // W1 = integral |F_a - F_b| dx (units of x).  Binning limits both to the bin

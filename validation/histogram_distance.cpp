@@ -1,4 +1,4 @@
-#include "validation/distribution_distance.hpp"
+#include "validation/histogram_distance.hpp"
 
 #include <algorithm>
 #include <cmath>

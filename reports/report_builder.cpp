@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -17,7 +18,9 @@
 #include "glassbench/version_info.hpp"
 #include "reports/cross_engine_section.hpp"
 #include "reports/figures.hpp"
+#include "rundir/layout.hpp"
 #include "validation/reference_loader.hpp"
+#include "validation/result_writers.hpp"
 #include "validation/validator.hpp"
 
 namespace gb::reports {
@@ -122,12 +125,51 @@ Report build_report(const ReportOptions& opt) {
   const auto refs = v::load_reference_dir(opt.references_dir);
   Runs runs;
   for (const auto& d : opt.runs) runs.push_back(v::RunDirectory::load(d));
-  v::ValidationOptions vo;
-  rep.results = v::validate_self_checks(refs, vo);
+  // Verdicts: the ones `glassbench validate` recorded in each run's
+  // validation.json (with its options), so report and validate never
+  // disagree; a run without one is validated here with the default options,
+  // and the report says so.
+  const v::ValidationOptions defaults;
+  std::vector<std::string> verdict_notes;
+  std::set<double> sigmas;
+  std::set<std::string> seen_self_checks;
+  bool computed_self_checks = false;
   for (const auto& run : runs) {
-    auto r = v::validate_run(refs, run, vo);
-    rep.results.insert(rep.results.end(), r.begin(), r.end());
+    std::vector<v::CheckResult> r;
+    if (const auto rec = v::read_run_validation(run.path())) {
+      r = rec->results;
+      sigmas.insert(rec->k_sigma);
+      std::string note = fmt::format("{}: verdicts of `glassbench validate` from {}{} (--sigma {:g}{})", run.case_name(),
+                                     rec->path, rec->written_utc.empty() ? "" : ", written " + rec->written_utc,
+                                     rec->k_sigma, rec->options_recorded ? "" : "; options not recorded, the default assumed");
+      const std::string summary = rundir::RunLayout(run.path()).summary_json();
+      std::error_code e1, e2;
+      const auto t_summary = std::filesystem::last_write_time(summary, e1), t_rec = std::filesystem::last_write_time(rec->path, e2);
+      if (!e1 && !e2 && t_summary > t_rec) note += "; older than analysis/summary.json: run `glassbench validate` again";
+      verdict_notes.push_back(note + ".");
+    } else {
+      r = v::validate_run(refs, run, defaults);
+      sigmas.insert(defaults.k_sigma);
+      if (!computed_self_checks) {
+        const auto sc = v::validate_self_checks(refs, defaults);
+        r.insert(r.begin(), sc.begin(), sc.end());
+        computed_self_checks = true;
+      }
+      verdict_notes.push_back(fmt::format(
+          "{}: no validation.json in {}: the report ran the checks itself with the default options (--sigma {:g}); "
+          "run `glassbench validate {}` to record them.",
+          run.case_name(), run.path(), defaults.k_sigma, run.path()));
+    }
+    for (auto& c : r) {
+      // Self-checks do not depend on the run: list each once.
+      if (c.self_check && !seen_self_checks.insert(c.reference_id).second) continue;
+      rep.results.push_back(std::move(c));
+    }
   }
+  if (runs.empty()) rep.results = v::validate_self_checks(refs, defaults);
+  std::string sigma_text;
+  for (double k : sigmas) sigma_text += (sigma_text.empty() ? "" : " / ") + fmt::format("{:g}", k);
+  if (sigma_text.empty()) sigma_text = fmt::format("{:g}", defaults.k_sigma);
   GnuplotRunner gp;
   rep.figures = {figure_relaxation_map(runs, gp), figure_msd_species(runs, gp), figure_vanhove_gr(runs, gp),
                  figure_w6hat(runs, gp),          figure_string_ratio(runs, gp), figure_loss_modulus(runs, gp),
@@ -173,8 +215,11 @@ Report build_report(const ReportOptions& opt) {
                      esc(r.reference.quantity), r.reference.origin == "transferred" ? " <span class=\"small\">(transferred from Al90La10)</span>" : "",
                      esc(r.reference.source), esc(r.target), st, esc(value_text(r)));
   }
-  h += "</table>\n<h2>Verdicts</h2>\n<p class=\"small\">Pass: value ± 2σ inside the tolerance band; fail: entirely outside; "
-       "inconclusive: straddles an edge (too weak to decide); skip: inputs missing (reason given).</p>\n"
+  h += "</table>\n<h2>Verdicts</h2>\n<p class=\"small\">Pass: value ± " + sigma_text +
+       "σ inside the tolerance band; fail: entirely outside; "
+       "inconclusive: straddles an edge (too weak to decide); skip: inputs missing (reason given).</p>\n";
+  for (const auto& n : verdict_notes) h += "<p class=\"small verdict-source\">" + esc(n) + "</p>\n";
+  h += 
        "<table><tr><th>check</th><th>verdict</th><th>computed</th><th>reference</th><th>tolerance</th><th>band</th><th>margin</th>"
        "<th>units</th><th>source / reason</th></tr>\n";
   for (const auto& r : rep.results) {
@@ -220,6 +265,8 @@ Report build_report(const ReportOptions& opt) {
   if (sc.total() > 0)
     m += fmt::format(" (software self-checks apart: {} pass, {} fail)", sc.pass, sc.fail);
   m += "\n\n";
+  for (const auto& n : verdict_notes) m += "- " + n + "\n";
+  m += fmt::format("\nPass: value ± {}σ inside the tolerance band.\n\n", sigma_text);
   m += "| verdict | check | target | computed | reference | band | units | reason |\n|---|---|---|---|---|---|---|---|\n";
   for (const auto& r : rep.results)
     m += fmt::format("| {} | {} | {} | {} | {} {} | [{}, {}] | {} | {} |\n", v::status_name(r.status), md_cell(r.reference_id),

@@ -23,7 +23,8 @@ struct Report {
   std::string html, markdown;
 };
 
-/// Validates every run in-process and draws the figures.  Throws
+/// Shows the verdicts `glassbench validate` recorded in each run's validation.json
+/// (validating in-process, and saying so, where a run has none) and draws the figures.  Throws
 /// gb::InputError for a directory that is not a run or bad references.
 Report build_report(const ReportOptions& opt);
 

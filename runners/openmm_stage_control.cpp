@@ -1,5 +1,6 @@
 #include "runners/openmm_stage_control.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -80,13 +81,19 @@ std::ofstream& OpenMMStageControl::open_sample_file(const std::string& name, con
     std::istringstream in(read_text_file(path));
     std::string line;
     bool header_seen = false;
+    int line_no = 0;
     while (std::getline(in, line)) {
+      ++line_no;
       if (line.empty() || line[0] == '#' || !header_seen) {
         if (!line.empty() && line[0] != '#') header_seen = true;
         kept += line + "\n";
         continue;
       }
-      const long step = std::stol(line.substr(0, line.find(',')));
+      const std::string cell = line.substr(0, line.find(','));
+      char* end = nullptr;
+      const long step = std::strtol(cell.c_str(), &end, 10);
+      if (cell.empty() || *end != '\0')
+        throw InputError({path, line_no, 1}, "step", "not a whole number: '" + cell + "' (cannot cut the file back to the checkpoint)");
       if (step > resume_step_) break;
       kept += line + "\n";
     }

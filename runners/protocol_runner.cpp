@@ -29,6 +29,7 @@
 #include "cases/stage_type.hpp"
 #include "rundir/layout.hpp"
 #include "rundir/stage_record.hpp"
+#include "cases/requested_stage_record.hpp"
 #include "rundir/thermo_log.hpp"
 #include "runners/health_check.hpp"
 #include "runners/md_state.hpp"
@@ -375,33 +376,11 @@ struct ProtocolRunner::Impl {
   // from this stage's thermo rows after its equilibration.
   void write_stage_record(size_t k, bool reassigned, int frames, int vframes) {
     const StageSpec& st = c.stages[k];
-    rundir::StageRecord r;
-    r.name = st.name;
-    r.dir_name = st.dir_name;
-    r.kind = st.kind;
-    r.ensemble = st.npt ? "NPT" : "NVT";
-    r.T_start_K = st.t_start_K;
-    r.T_end_K = st.t_end_K;
-    if (st.npt) r.pressure_bar = st.pressure_bar;
-    r.timestep_ps = st.timestep_ps;
-    r.steps = st.steps;
-    r.first_step = c.stage_offset(k);
-    r.first_time_ps = time_before_stage(k);
-    r.equilibration_steps = st.equilibration_steps;
-    r.thermo_interval_steps = st.output.thermo_steps;
-    r.dump_interval_steps = st.output.positions_steps;
+    rundir::StageRecord r = cases::requested_stage_record(st, c.stage_offset(k), time_before_stage(k), topo.type_names);
     r.frames = frames;
-    if (st.output.positions_steps > 0) r.trajectory = st.output.compress ? "trajectory.dump.gz" : "trajectory.dump";
-    r.velocity_dump_interval_steps = st.output.velocities_steps;
     r.velocity_frames = vframes;
-    r.elements = topo.type_names;
-    r.started_from = st.start_from;
     r.velocities_reassigned = reassigned;
-    r.thermostat_kind = cases::thermostat_name(st.thermostat.kind);
-    r.thermostat_time_constant_ps = st.thermostat.time_constant_ps;
     if (st.npt) r.barostat_interval_steps = st.barostat_interval;
-    r.parameters = cases::stage_type(st.kind).record_parameters(st);
-    r.volume = st.volume;
     r.volume_source = box_volume_note;
     thermo->flush();
     r.achieved = rundir::achieved_conditions(rundir::read_thermo_log(layout().thermo_csv()), st.name,

@@ -26,9 +26,9 @@ ArrheniusLaw fit_law(const std::vector<double>& T, const std::vector<double>& ln
   ArrheniusLaw law;
   std::vector<double> x;
   for (double t : T) x.push_back(1.0 / t);
-  law.fit = fit_line(x, ln_tau, sigma);
-  law.E_eV = law.fit.b * units::kBoltzmannEVPerK;
-  law.sigma_E_eV = std::sqrt(law.fit.var_b) * units::kBoltzmannEVPerK;
+  law.fit = analysis::fit_line(x, ln_tau, sigma);
+  law.E_eV = law.fit.slope.value * units::kBoltzmannEVPerK;
+  law.sigma_E_eV = law.fit.slope.sigma * units::kBoltzmannEVPerK;
   law.points = static_cast<int>(T.size());
   law.T_min = *std::min_element(T.begin(), T.end());
   law.T_max = *std::max_element(T.begin(), T.end());
@@ -64,7 +64,7 @@ DmaAnalysis analyse_dma(const DmaOptions& opt) {
   a.fast = fit_law(*T, ln_tau, {});
   if (Terr) {
     // Temperature errors map to ln tau through the slope: sigma = b sigma_T / T^2.
-    for (size_t i = 0; i < T->size(); ++i) sig.push_back(std::fabs(a.fast.fit.b) * (*Terr)[i] / ((*T)[i] * (*T)[i]));
+    for (size_t i = 0; i < T->size(); ++i) sig.push_back(std::fabs(a.fast.fit.slope.value) * (*Terr)[i] / ((*T)[i] * (*T)[i]));
     a.fast = fit_law(*T, ln_tau, sig);
   }
   if (!opt.liquid_csv.empty()) {

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "validation/linear_fit.hpp"
+#include "analysis/linear_fit.hpp"
 #include "validation/measurement.hpp"
 #include "validation/reference.hpp"
 
@@ -33,7 +33,7 @@ struct DmaOptions {
 };
 
 struct ArrheniusLaw {
-  LineFit fit;          // ln(tau / s) = a + b / T  (b = E / k_B)
+  analysis::LineFit fit;          // ln(tau / s) = a + b / T  (b = E / k_B)
   double E_eV = 0, sigma_E_eV = 0;
   int points = 0;
   double T_min = 0, T_max = 0;

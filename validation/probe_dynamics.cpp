@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/units.hpp"
-#include "validation/linear_fit.hpp"
+#include "analysis/linear_fit.hpp"
 #include "validation/probe.hpp"
 #include "validation/stage_dynamics.hpp"
 
@@ -25,7 +25,7 @@ std::string join(const std::vector<std::string>& v, size_t max = 4) {
 struct Arrhenius {
   bool ok = false;
   double E_eV = 0, sigma_eV = 0;
-  LineFit fit;  // y = ln(quantity), x = 1/T
+  analysis::LineFit fit;  // y = ln(quantity), x = 1/T
   int n = 0;
   std::string why, detail;
 };
@@ -49,9 +49,9 @@ Arrhenius liquid_energy(const RunDirectory& run, double T_min, const std::string
     if (!notes.empty()) r.why += " (" + join(notes) + ")";
     return r;
   }
-  r.fit = fit_line(x, y, s);
-  r.E_eV = -r.fit.b * units::kBoltzmannEVPerK;
-  r.sigma_eV = std::sqrt(r.fit.var_b) * units::kBoltzmannEVPerK;
+  r.fit = analysis::fit_line(x, y, s);
+  r.E_eV = -r.fit.slope.value * units::kBoltzmannEVPerK;
+  r.sigma_eV = r.fit.slope.sigma * units::kBoltzmannEVPerK;
   r.ok = true;
   r.detail = fmt::format("Arrhenius fit of D({}) over {} stages, T = {:g}..{:g} K", label, r.n, 1.0 / x.front(),
                          1.0 / x.back());
@@ -77,9 +77,9 @@ Arrhenius string_energy(const RunDirectory& run, double T_lo, double T_hi) {
     if (!notes.empty()) r.why += " (" + join(notes) + ")";
     return r;
   }
-  r.fit = fit_line(x, y, s);
-  r.E_eV = r.fit.b * units::kBoltzmannEVPerK;
-  r.sigma_eV = std::sqrt(r.fit.var_b) * units::kBoltzmannEVPerK;
+  r.fit = analysis::fit_line(x, y, s);
+  r.E_eV = r.fit.slope.value * units::kBoltzmannEVPerK;
+  r.sigma_eV = r.fit.slope.sigma * units::kBoltzmannEVPerK;
   r.ok = true;
   r.detail = fmt::format("Arrhenius fit of tau_string over {} stages", r.n);
   return r;
@@ -138,11 +138,11 @@ Measurement probe_string_peak_trend(const Reference& ref, const RunDirectory& ru
       throw InputError(ref.where, "check.field", "expected time or height, got '" + field + "'");
     }
   }
-  const LineFit f = fit_line(x, y, s);
+  const analysis::LineFit f = analysis::fit_line(x, y, s);
   std::string pts;
   for (auto& p : peaks)
     pts += fmt::format("{}{:g} K: t={:.4g} ps, r={:.3f}", pts.empty() ? "" : "; ", p.T_K, p.t_ps, p.height);
-  return Measurement::of(f.b, std::sqrt(f.var_b), fmt::format("weighted slope over {} stages ({})", peaks.size(), pts));
+  return Measurement::of(f.slope.value, f.slope.sigma, fmt::format("weighted slope over {} stages ({})", peaks.size(), pts));
 }
 
 }  // namespace gb::validation

@@ -7,7 +7,10 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/provenance.hpp"
 #include "glassbench/version_info.hpp"
+#include "rundir/layout.hpp"
+#include "rundir/run_directory.hpp"
 #include "validation/validator.hpp"
 
 namespace gb::validation {
@@ -53,10 +56,12 @@ std::string results_table(const std::vector<CheckResult>& results) {
   return out;
 }
 
-json results_json(const std::vector<CheckResult>& results) {
+json results_json(const std::vector<CheckResult>& results, const json& options) {
   json j;
   j["glassbench"] = {{"version", build::kVersion}, {"git_commit", build::kGitCommit}};
   j["kind"] = "validation";
+  j["written_utc"] = utc_now_iso8601();
+  if (!options.is_null()) j["options"] = options;
   const Tally t = tally(results);
   j["tally"] = {{"pass", t.pass}, {"fail", t.fail}, {"inconclusive", t.inconclusive}, {"skip", t.skip}};
   const Tally sc = self_check_tally(results);
@@ -158,8 +163,33 @@ std::string results_junit(const std::vector<CheckResult>& results) {
   return x;
 }
 
-void write_results_json(const std::string& path, const std::vector<CheckResult>& results) {
-  write_file_atomically(path, results_json(results).dump(1) + "\n");
+void write_results_json(const std::string& path, const std::vector<CheckResult>& results, const json& options) {
+  write_file_atomically(path, results_json(results, options).dump(1) + "\n");
+}
+
+json validation_options_json(const ValidationOptions& opt, const std::string& references_dir, bool self_checks) {
+  return {{"sigma", opt.k_sigma}, {"only", opt.only}, {"references", references_dir}, {"self_checks", self_checks}};
+}
+
+std::optional<RecordedValidation> read_run_validation(const std::string& run_dir) {
+  const std::string path = rundir::RunLayout(run_dir).validation_json();
+  const auto j = rundir::read_json_file(path);
+  if (!j) return std::nullopt;
+  RecordedValidation r;
+  r.path = path;
+  r.results = results_from_json(*j, path);
+  r.written_utc = j->value("written_utc", "");
+  if (j->contains("options")) {
+    const json& o = (*j)["options"];
+    if (!o.is_object() || !o.contains("sigma") || !o["sigma"].is_number() || !(o["sigma"].get<double>() > 0))
+      throw InputError({path, 0, 0}, "options.sigma", "missing or not a positive number");
+    r.options_recorded = true;
+    r.k_sigma = o["sigma"].get<double>();
+    if (o.contains("only") && o["only"].is_array())
+      for (const auto& id : o["only"]) r.only.push_back(id.get<std::string>());
+    r.references_dir = o.value("references", "");
+  }
+  return r;
 }
 
 void write_results_junit(const std::string& path, const std::vector<CheckResult>& results) {

@@ -1,5 +1,8 @@
 // glassbench validate: compare run directories (and optionally a user's DMA
 // data) with the published references in references/*.yaml.
+// Each RUN_DIR gets DIR/validation.json (its verdicts, the self-checks and the
+// options used: --sigma, --references), unless --only picks a subset; the
+// report shows those verdicts.
 // Exit: 0 all pass/skip/inconclusive, 1 any fail, 2 bad input; with --ctest,
 // 77 when nothing was decided (every check skipped or inconclusive) so CTest
 // reports SKIP with the printed reasons (docs/validation.md).
@@ -9,6 +12,7 @@
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "glassbench/version_info.hpp"
+#include "rundir/layout.hpp"
 #include "validation/dma_fit.hpp"
 #include "validation/reference_loader.hpp"
 #include "validation/result_writers.hpp"
@@ -51,14 +55,29 @@ void run(const Args& a) {
     for (const auto& r : refs) found = found || r.id == id;
     if (!found) throw gb::InputError("--only: no reference with id '" + id + "'");
   }
+  const std::string references_dir = a.references.empty() ? default_references() : a.references;
+  const bool with_self_checks = (!a.runs.empty() && !a.no_self_checks) || a.self_checks;
+  const nlohmann::json options = v::validation_options_json(opt, references_dir, with_self_checks);
   std::vector<v::CheckResult> results;
-  if ((!a.runs.empty() && !a.no_self_checks) || a.self_checks) results = v::validate_self_checks(refs, opt);
+  if (with_self_checks) results = v::validate_self_checks(refs, opt);
+  const std::vector<v::CheckResult> self_checks = results;
   for (const auto& dir : a.runs) {
     const auto run_dir = v::RunDirectory::load(dir);
     if (!run_dir.is_physics())
       std::cout << "note: " << dir << " is a " << run_dir.purpose() << " case (case.yaml purpose: " << run_dir.purpose()
                 << "), not meant as physics: its verdicts check the machinery, not the paper's claims\n";
     auto r = v::validate_run(refs, run_dir, opt);
+    // The run's own record (DIR/validation.json, with the options): the report
+    // shows exactly these verdicts.  A subset (--only) does not replace it.
+    if (a.only.empty()) {
+      std::vector<v::CheckResult> own = self_checks;
+      own.insert(own.end(), r.begin(), r.end());
+      try {
+        v::write_results_json(gb::rundir::RunLayout(dir).validation_json(), own, options);
+      } catch (const std::exception& e) {  // a read-only run: the verdicts are still printed; the report recomputes
+        std::cerr << "warning: " << e.what() << "\n";
+      }
+    }
     if (r.empty() && !a.only.empty()) continue;
     results.insert(results.end(), r.begin(), r.end());
   }
@@ -80,7 +99,7 @@ void run(const Args& a) {
     }
   }
   std::cout << v::results_table(results);
-  if (!a.json.empty()) v::write_results_json(a.json, results);
+  if (!a.json.empty()) v::write_results_json(a.json, results, options);
   if (!a.junit.empty()) v::write_results_junit(a.junit, results);
   const v::Tally t = v::tally(results), sc = v::self_check_tally(results);
   // Self-checks decide only when they are all that was asked for.

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <set>
 
-#include "analysis/periodic_grid.hpp"
+#include "analysis/pair_search.hpp"
 #include "core/error.hpp"
 
 namespace gb::analysis {
@@ -53,18 +53,14 @@ GrResult compute_gr(const Trajectory& traj, const GrOptions& opt) {
   double inv_volume_sum = 0;
   for (int f : frames) {
     const Box& box = traj.boxes[f];
-    PeriodicGrid grid(box, traj.positions[f], rcut);
-    const auto& r = traj.positions[f];
-    for (size_t i = 0; i < r.size(); ++i) {
-      const int ti = traj.types[i];
-      grid.for_each_within(r[i], [&](int j, const Vec3&, double r2) {
-        if (static_cast<size_t>(j) == i) return;
-        const int bin = static_cast<int>(std::sqrt(r2) / opt.bin_A);
-        if (bin >= nbins) return;
-        hist[0][bin] += 1;
-        hist[pidx[ti][traj.types[j]]][bin] += 1;  // ordered pairs (i,j) of both a-b and b-a
-      });
-    }
+    // rcut < half the narrowest width: at most one image of a pair, each pair once.
+    for_each_pair(box, traj.positions[f], rcut, [&](int i, int j, const Vec3&, double r2) {
+      if (i == j) return;
+      const int bin = static_cast<int>(std::sqrt(r2) / opt.bin_A);
+      if (bin >= nbins) return;
+      hist[0][bin] += 2;
+      hist[pidx[traj.types[i]][traj.types[j]]][bin] += 2;  // ordered pairs (i,j) and (j,i), as a-b and b-a
+    });
     inv_volume_sum += 1.0 / box.volume();
   }
   res.frames_used = static_cast<int>(frames.size());

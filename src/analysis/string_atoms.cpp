@@ -5,32 +5,45 @@
 #include <stdexcept>
 
 #include "analysis/lag_grid.hpp"
-#include "analysis/periodic_grid.hpp"
+#include "analysis/pair_search.hpp"
 #include "core/error.hpp"
 
 namespace gb::analysis {
 
 namespace {
 
-FastStringCount count_with_grid(const Box& box0, const PeriodicGrid& grid, const std::vector<Vec3>& r0,
-                                const std::vector<Vec3>& rt, const StringOptions& opt, std::vector<int>* partner) {
+// Fast atoms (true, unwrapped displacement beyond the fast threshold, no
+// minimum image) and, of those, the ones whose position at t is within the
+// string threshold of another atom's position at 0 (its nearest such atom is
+// the partner).  One pair search over the points {r0} + {rt of fast atoms} in
+// the box at 0; only mixed pairs count.
+FastStringCount count_fast_and_string_in(const Box& box0, const std::vector<Vec3>& r0, const std::vector<Vec3>& rt,
+                                         const StringOptions& opt, std::vector<int>* partner) {
   FastStringCount c;
   const double f2 = opt.fast_threshold_A * opt.fast_threshold_A;
   if (partner) partner->assign(r0.size(), -1);
-  for (size_t j = 0; j < r0.size(); ++j) {
-    // Fast: the true (unwrapped) displacement, no minimum image.
-    if ((rt[j] - r0[j]).norm2() <= f2) continue;
-    ++c.n_fast;
-    int hit = -1;
-    double best = std::numeric_limits<double>::infinity();
-    grid.for_each_within(rt[j], [&](int k, const Vec3&, double r2) {
-      if (static_cast<size_t>(k) != j && r2 < best) best = r2, hit = k;
-    });
-    if (hit >= 0) {
-      ++c.n_string;
-      if (partner) (*partner)[j] = hit;
+  const int n = static_cast<int>(r0.size());
+  std::vector<Vec3> points(r0);
+  std::vector<int> fast;  // atom of points[n + m]
+  for (int j = 0; j < n; ++j)
+    if ((rt[j] - r0[j]).norm2() > f2) {
+      fast.push_back(j);
+      points.push_back(rt[j]);
     }
-  }
+  c.n_fast = static_cast<int>(fast.size());
+  if (fast.empty()) return c;
+  std::vector<double> best(fast.size(), std::numeric_limits<double>::infinity());
+  std::vector<int> hit(fast.size(), -1);
+  for_each_pair(box0, points, opt.string_threshold_A, [&](int a, int b, const Vec3&, double r2) {
+    if ((a < n) == (b < n)) return;  // both at 0 or both at t
+    const int k = a < n ? a : b, m = (a < n ? b : a) - n;
+    if (k != fast[m] && r2 < best[m]) best[m] = r2, hit[m] = k;
+  });
+  for (size_t m = 0; m < fast.size(); ++m)
+    if (hit[m] >= 0) {
+      ++c.n_string;
+      if (partner) (*partner)[fast[m]] = hit[m];
+    }
   return c;
 }
 
@@ -45,9 +58,7 @@ FastStringCount count_fast_and_string(const Box& box0, const std::vector<Vec3>& 
                                       const StringOptions& opt, std::vector<int>* string_partner) {
   check(opt);
   if (r0.size() != rt.size()) throw std::invalid_argument("count_fast_and_string: frame sizes differ");
-  const double cell = std::cbrt(box0.volume() / std::max<size_t>(1, r0.size()));
-  PeriodicGrid grid(box0, r0, opt.string_threshold_A, cell);
-  return count_with_grid(box0, grid, r0, rt, opt, string_partner);
+  return count_fast_and_string_in(box0, r0, rt, opt, string_partner);
 }
 
 StringRatioResult compute_string_ratio(const Trajectory& traj, const StringOptions& opt) {
@@ -59,7 +70,7 @@ StringRatioResult compute_string_ratio(const Trajectory& traj, const StringOptio
   const size_t nl = res.lag_frames.size();
   res.origins.assign(nl, 0);
   std::vector<double> sum_fast(nl, 0), sum_string(nl, 0);
-  // Group work by origin so each origin's grid is built once.
+  // Group work by origin.
   std::vector<std::vector<int>> origins_of_lag(nl);
   std::vector<std::vector<size_t>> lags_of_origin(nf);
   for (size_t l = 0; l < nl; ++l) {
@@ -67,14 +78,12 @@ StringRatioResult compute_string_ratio(const Trajectory& traj, const StringOptio
     res.origins[l] = static_cast<int>(origins_of_lag[l].size());
     for (int o : origins_of_lag[l]) lags_of_origin[o].push_back(l);
   }
-  const double cell = std::cbrt(traj.boxes[0].volume() / std::max<size_t>(1, traj.atoms()));
   for (int o = 0; o < nf; ++o) {
     if (lags_of_origin[o].empty()) continue;
     const Box& box0 = traj.boxes[o];
-    PeriodicGrid grid(box0, traj.positions[o], opt.string_threshold_A, cell);
     for (size_t l : lags_of_origin[o]) {
-      const auto c = count_with_grid(box0, grid, traj.positions[o], traj.positions[o + res.lag_frames[l]], opt,
-                                     nullptr);
+      const auto c = count_fast_and_string_in(box0, traj.positions[o], traj.positions[o + res.lag_frames[l]], opt,
+                                              nullptr);
       sum_fast[l] += c.n_fast;
       sum_string[l] += c.n_string;
     }

@@ -29,6 +29,7 @@
 #include "runners/thermo_file.hpp"
 #include "rundir/layout.hpp"
 #include "rundir/stage_record.hpp"
+#include "cases/requested_stage_record.hpp"
 #include "rundir/thermo_log.hpp"
 #include "cases/stage_type.hpp"
 
@@ -395,32 +396,10 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
     // stage.yaml through the run model, as the OpenMM runner writes it.  The
     // LAMMPS thermostat ramps continuously (ramp_interval_steps 1) and the
     // barostat is Nose-Hoover (barostat_damping_ps instead of a Monte Carlo interval).
-    rundir::StageRecord rec;
-    rec.name = st.name;
-    rec.dir_name = st.dir_name;
-    rec.kind = st.kind;
-    rec.ensemble = st.npt ? "NPT" : "NVT";
-    rec.T_start_K = st.t_start_K;
-    rec.T_end_K = st.t_end_K;
-    if (st.npt) rec.pressure_bar = st.pressure_bar;
-    rec.timestep_ps = st.timestep_ps;
-    rec.steps = st.steps;
-    rec.first_step = first;
-    rec.first_time_ps = first_time;
-    rec.equilibration_steps = st.equilibration_steps;
-    rec.thermo_interval_steps = st.output.thermo_steps;
-    rec.dump_interval_steps = st.output.positions_steps;
+    rundir::StageRecord rec = cases::requested_stage_record(st, first, first_time, type_elements);
     rec.frames = frames;
-    if (st.output.positions_steps > 0) rec.trajectory = fs::path(SL.trajectory(st.output.compress)).filename().string();
-    rec.velocity_dump_interval_steps = st.output.velocities_steps;
     rec.velocity_frames = vframes;
-    rec.elements = type_elements;
-    rec.started_from = st.start_from;
     rec.velocities_reassigned = sd.reassigns_velocities;
-    rec.thermostat_kind = cases::thermostat_name(st.thermostat.kind);
-    rec.thermostat_time_constant_ps = st.thermostat.time_constant_ps;
-    rec.parameters = cases::stage_type(st.kind).record_parameters(st);
-    rec.volume = st.volume;
     if (!sd.box_from_mean_file.empty()) {
       const double v_mean = mean_volume_from_text(slurp(dir + "/" + sd.box_from_mean_file));
       if (!std::isfinite(v_mean))

@@ -146,10 +146,6 @@ const Stage* RunDirectory::hottest_stage_with(AnalysisFile f) const {
   return hottest_stage([f](const Stage& s) { return s.has(f); });
 }
 
-std::optional<nlohmann::json> RunDirectory::analysis_json(const Stage& s, AnalysisFile f) const {
-  return read_json_file(s.analysis.file(f));
-}
 
-std::optional<nlohmann::json> RunDirectory::summary() const { return read_json_file(layout_.summary_json()); }
 
 }  // namespace gb::rundir

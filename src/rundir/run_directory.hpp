@@ -76,11 +76,6 @@ class RunDirectory {
   const Stage* hottest_stage(const StageFilter& usable) const;
   const Stage* hottest_stage_with(AnalysisFile f) const;
 
-  /// analysis/<stage>/<file> parsed as JSON; nullopt if absent.  Malformed
-  /// JSON throws gb::InputError naming the file.
-  std::optional<nlohmann::json> analysis_json(const Stage& s, AnalysisFile f) const;
-  /// analysis/summary.json (nullopt if absent).
-  std::optional<nlohmann::json> summary() const;
 
  private:
   explicit RunDirectory(std::string dir) : layout_(std::move(dir)) {}

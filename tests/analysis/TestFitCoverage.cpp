@@ -131,6 +131,15 @@ TEST(VftFit, ArrheniusDataGiveTheBoundAtZero) {
   EXPECT_EQ(f.T0_K.value, 0.0);
 }
 
+TEST(LineFit, RecoversAnExactLineAndTextbookSlopeError) {
+  const auto f = fit_line({1, 2, 3, 4}, {3, 5, 7, 9});
+  EXPECT_NEAR(f.intercept.value, 1.0, 1e-12);  // exact data: only rounding error
+  EXPECT_NEAR(f.slope.value, 2.0, 1e-12);
+  // y = x + e with residuals (+1,-1,-1,+1)/10: s^2 = 0.04/2, Sxx = 5 -> var(b) = 0.004.
+  const auto g = fit_line({1, 2, 3, 4}, {1.1, 1.9, 2.9, 4.1});
+  EXPECT_NEAR(g.slope.sigma * g.slope.sigma, 0.004, 1e-12);  // closed form; rounding only
+}
+
 TEST(LineFit, StatedErrorsWidenWithScatterButNeverNarrow) {
   // y = 1 + 2x with residuals +-0.1: chi2 with sigma = 0.01 is 4e2 (Birge
   // ratio sqrt(chi2/dof) = 14.1), with sigma = 1 it is 4e-2 (< dof).

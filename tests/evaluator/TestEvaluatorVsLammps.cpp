@@ -38,21 +38,33 @@ constexpr double kForceTol = 1e-10;
 // Relative to the largest component: rounding only.
 constexpr double kStressTol = 1e-12;
 
+gb::testing::AgreementTolerance evaluator_tolerance() {
+  gb::testing::AgreementTolerance tol;
+  tol.energy_per_atom_eV = kEnergyTol;
+  tol.max_per_atom_energy_eV = kAtomEnergyTol;
+  tol.max_force_eV_per_A = kForceTol;
+  tol.max_stress_rel = kStressTol;
+  return tol;
+}
+
+// The CPU evaluator as an engine of the shared body (tests/common/eam_agreement).
+gb::testing::EngineResult evaluator_engine(const gb::AtomConfig& cfg, const gb::EamPotential& pot,
+                                           const std::vector<int>& elem) {
+  const gb::EamResult r = gb::EamEvaluator(pot, elem, 2).compute(cfg);
+  gb::testing::EngineResult e;
+  e.energy_eV = r.energy_eV;
+  e.per_atom_energy_eV = r.per_atom_energy_eV;
+  e.forces_eV_per_A = r.forces_eV_per_A;
+  e.pressure_virial_bar = r.pressure_virial_bar(cfg.box.volume());
+  e.description = "evaluator";
+  return e;
+}
+
 void expect_agreement(const gb::AtomConfig& cfg, const gb::EamPotential& pot, const std::vector<std::string>& elements,
                       const LammpsPair& pair, const std::string& label) {
-  if (!gb::testing::lammps_available()) GTEST_SKIP() << gb::testing::lammps_skip_message();
-  const gb::EamEvaluator ev(pot, gb::map_elements(pot, elements), 2);
-  const gb::EamResult r = ev.compute(cfg);
-  const gb::testing::LammpsResult l = gb::testing::run_lammps_static(cfg, pair);
-  const auto a = gb::testing::compare_to_lammps(l, r.energy_eV, r.per_atom_energy_eV, r.forces_eV_per_A,
-                                                r.pressure_virial_bar(cfg.box.volume()));
-  std::cout << "[agreement] " << label << " N=" << cfg.size() << ": " << a.str() << " (E = " << r.energy_eV
-            << " eV, max rho = " << r.max_density << ")\n";
+  const gb::EamResult r = gb::EamEvaluator(pot, gb::map_elements(pot, elements), 2).compute(cfg);
   EXPECT_FALSE(r.density_out_of_range) << "test configuration should stay inside the F(rho) table";
-  EXPECT_LE(a.energy_per_atom_eV, kEnergyTol) << label;
-  EXPECT_LE(a.max_per_atom_energy_eV, kAtomEnergyTol) << label;
-  EXPECT_LE(a.max_force_eV_per_A, kForceTol) << label;
-  EXPECT_LE(a.max_stress_rel, kStressTol) << label;
+  gb::testing::expect_lammps_agreement({label, cfg, pot, elements, pair}, evaluator_engine, evaluator_tolerance());
 }
 
 std::string pot_path(const std::string& name) { return gb::locate_potential(name); }
@@ -154,24 +166,8 @@ TEST(EvaluatorVsLammps, RhoBeyondTableIsExtrapolatedLikeLammps) {
 class ShippedFile : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ShippedFile, Evaluator) {
-  gb::testing::AgreementTolerance tol;
-  tol.energy_per_atom_eV = kEnergyTol;
-  tol.max_per_atom_energy_eV = kAtomEnergyTol;
-  tol.max_force_eV_per_A = kForceTol;
-  tol.max_stress_rel = kStressTol;
-  gb::testing::expect_lammps_agreement(
-      gb::testing::shipped_file_case(GetParam()),
-      [](const gb::AtomConfig& cfg, const gb::EamPotential& pot, const std::vector<int>& elem) {
-        const gb::EamResult r = gb::EamEvaluator(pot, elem, 2).compute(cfg);
-        gb::testing::EngineResult e;
-        e.energy_eV = r.energy_eV;
-        e.per_atom_energy_eV = r.per_atom_energy_eV;
-        e.forces_eV_per_A = r.forces_eV_per_A;
-        e.pressure_virial_bar = r.pressure_virial_bar(cfg.box.volume());
-        e.description = "evaluator";
-        return e;
-      },
-      tol);
+  gb::testing::expect_lammps_agreement(gb::testing::shipped_file_case(GetParam()), evaluator_engine,
+                                       evaluator_tolerance());
 }
 
 INSTANTIATE_TEST_SUITE_P(Debian, ShippedFile, ::testing::ValuesIn(gb::testing::shipped_eam_files()),

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 
 #include "common/eam_agreement.hpp"
 #include "common/eam_test_files.hpp"
@@ -58,115 +59,9 @@ bool has_platform(const std::string& name) {
   return false;
 }
 
-void expect_agreement(const gb::AtomConfig& cfg, const gb::EamPotential& pot, const std::vector<std::string>& elements,
-                      const LammpsPair& pair, const std::string& label) {
-  if (!gb::testing::lammps_available()) GTEST_SKIP() << gb::testing::lammps_skip_message();
-  const gb::testing::LammpsResult l = gb::testing::run_lammps_static(cfg, pair);
-  const std::vector<int> elem = gb::map_elements(pot, elements);
-  struct Run {
-    std::string platform;
-    Tolerance tol;
-  };
-  for (const Run& run : {Run{"Reference", kReference}, Run{"CPU", kCpu}, Run{"OpenCL", kOpenCL}}) {
-    if (!has_platform(run.platform)) {
-      std::cout << "[agreement] " << label << " " << run.platform << ": platform not available, skipped\n";
-      continue;
-    }
-    if (run.platform == "CPU" && cfg.box.triclinic()) {
-      // OpenMM 7.7's CPU platform treats CustomGBForce boxes as rectangular
-      // (openmm/openmm#5387): glassbench refuses the combination.
-      gb::SinglePointOptions opt;
-      opt.platform.name = "CPU";
-      opt.implementation = gb::EamImplementation::Custom;
-      EXPECT_THROW(gb::openmm_single_point(cfg, pot, elem, opt), gb::InputError);
-      std::cout << "[agreement] " << label << " CPU: refused (triclinic box, openmm#5387)\n";
-      continue;
-    }
-    gb::SinglePointOptions opt;
-    opt.platform.name = run.platform;
-    opt.platform.cpu_threads = 2;
-    opt.implementation = gb::EamImplementation::Custom;  // this file tests the CustomGBForce
-    const gb::SinglePointResult r = gb::openmm_single_point(cfg, pot, elem, opt);
-    // Energy and forces only: the OpenMM force has no per-atom energies or
-    // virial (glassbench takes stresses from the CPU evaluator).
-    struct {
-      double energy_per_atom_eV = 0, max_force_eV_per_A = 0;
-    } a;
-    a.energy_per_atom_eV = std::fabs(r.energy_eV - l.energy_eV) / cfg.size();
-    ASSERT_EQ(r.forces_eV_per_A.size(), l.forces_eV_per_A.size());
-    for (size_t i = 0; i < cfg.size(); ++i) {
-      const double d = (r.forces_eV_per_A[i] - l.forces_eV_per_A[i]).norm();
-      a.max_force_eV_per_A = std::isnan(d) ? INFINITY : std::max(a.max_force_eV_per_A, d);
-    }
-    std::cout << "[agreement] " << label << " N=" << cfg.size() << " " << r.platform << "/" << r.precision
-              << (r.tables.interpolation == gb::EamInterpolation::LammpsHermite ? " lammps-hermite" : " natural-spline")
-              << ": |dE|/N = " << a.energy_per_atom_eV << " eV, max|dF| = " << a.max_force_eV_per_A << " eV/A\n";
-    EXPECT_LE(a.energy_per_atom_eV, run.tol.energy_per_atom_eV) << label << " on " << run.platform;
-    EXPECT_LE(a.max_force_eV_per_A, run.tol.max_force_eV_per_A) << label << " on " << run.platform;
-  }
+const Tolerance& tolerance_of(const std::string& platform) {
+  return platform == "Reference" ? kReference : platform == "CPU" ? kCpu : kOpenCL;
 }
-
-using gb::testing::cuzr_config;
-using gb::testing::make_triclinic;
-
-TEST(EamForceVsLammps, CuZrMmEamFs) {
-  const std::string p = gb::locate_potential("CuZr_mm.eam.fs");
-  expect_agreement(cuzr_config(2000, 2022), gb::read_eam(p), {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}},
-                   "CuZr_mm.eam.fs");
-}
-
-TEST(EamForceVsLammps, CuZrTriclinicBox) {
-  const std::string p = gb::locate_potential("CuZr_mm.eam.fs");
-  gb::AtomConfig cfg = make_triclinic(cuzr_config(1500, 7), 4.0, -3.0, 2.5);
-  cfg.box.lo = {-5.0, 1.0, 2.0};
-  for (auto& x : cfg.positions) x += cfg.box.lo;
-  expect_agreement(cfg, gb::read_eam(p), {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}}, "CuZr triclinic");
-}
-
-TEST(EamForceVsLammps, AlCuEamAlloy) {
-  const std::string p = gb::locate_potential("AlCu.eam.alloy");
-  const auto cfg = gb::random_structure({{"Al", 1800}, {"Cu", 200}}, {26.982, 63.546}, 0.06, 2.2, 5);
-  expect_agreement(cfg, gb::read_eam(p), {"Al", "Cu"}, {"eam/alloy", {"* * " + p + " Al Cu"}}, "AlCu.eam.alloy");
-}
-
-TEST(EamForceVsLammps, AlMmEamFs) {
-  const std::string p = gb::locate_potential("Al_mm.eam.fs");
-  const auto cfg = gb::random_structure({{"Al", 2000}}, {26.982}, 0.058, 2.2, 6);
-  expect_agreement(cfg, gb::read_eam(p), {"Al"}, {"eam/fs", {"* * " + p + " Al"}}, "Al_mm.eam.fs");
-}
-
-TEST(EamForceVsLammps, CuU3Funcfl) {
-  const std::string p = gb::locate_potential("Cu_u3.eam");
-  const auto cfg = gb::random_structure({{"Cu", 2000}}, {63.55}, 0.08, 1.9, 8);
-  expect_agreement(cfg, gb::read_eam(p), {"Cu"}, {"eam", {"1 1 " + p}}, "Cu_u3.eam");
-}
-
-TEST(EamForceVsLammps, AsymmetricEamFs) {
-  gb::testing::TempDir dir;
-  const std::string p = dir.file("Asym.eam.fs");
-  gb::testing::write_setfl_file(p, gb::testing::asymmetric_fs_potential());
-  const gb::EamPotential pot = gb::read_eam(p);
-  const auto cfg = cuzr_config(2000, 31);
-  expect_agreement(cfg, pot, {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}}, "asymmetric eam/fs");
-
-  // The comparison can tell the density convention apart: with the cross
-  // densities transposed the OpenMM energy moves far beyond the tolerance.
-  gb::EamPotential swapped = pot;
-  std::swap(swapped.density_tab[0][1], swapped.density_tab[1][0]);
-  gb::SinglePointOptions opt;
-  opt.platform.name = "Reference";
-  opt.implementation = gb::EamImplementation::Custom;
-  const double e = gb::openmm_single_point(cfg, pot, {0, 1}, opt).energy_eV;
-  const double es = gb::openmm_single_point(cfg, swapped, {0, 1}, opt).energy_eV;
-  EXPECT_GT(std::fabs(e - es) / cfg.size(), 1e-3);  // >= 1 meV/atom: 1e6 x the Reference tolerance
-}
-
-// ---- every EAM file Debian ships, per platform ------------------------------
-// The shared body (tests/common/eam_agreement) with the custom force as the
-// engine; the same configurations as the evaluator's and the native force's
-// sweeps.  This sweep found the funcfl defect (Cu_smf7.eam, Ni_smf7.eam:
-// 6.8e-3 / 1.7e-2 eV/A before the past-the-end slope was reproduced).
-class ShippedFile : public ::testing::TestWithParam<std::string> {};
 
 gb::testing::Engine custom_force_engine(const std::string& platform) {
   return [platform](const gb::AtomConfig& cfg, const gb::EamPotential& pot, const std::vector<int>& elem) {
@@ -191,6 +86,93 @@ gb::testing::AgreementTolerance as_sweep(const Tolerance& t) {
   a.max_force_eV_per_A = t.max_force_eV_per_A;
   return a;
 }
+
+// One body per behaviour (tests/common/eam_agreement, shared with the
+// evaluator and the native force), run once per platform as OpenMM's
+// platforms/*/tests do: a platform that is absent is a SKIP (exit 77).
+void expect_agreement(const gb::AtomConfig& cfg, const gb::EamPotential& pot, const std::vector<std::string>& elements,
+                      const LammpsPair& pair, const std::string& label, const std::string& platform) {
+  if (platform == "CPU" && cfg.box.triclinic() && has_platform("CPU")) {
+    // OpenMM 7.7's CPU platform treats CustomGBForce boxes as rectangular
+    // (openmm/openmm#5387): glassbench refuses the combination.
+    gb::SinglePointOptions opt;
+    opt.platform.name = "CPU";
+    opt.implementation = gb::EamImplementation::Custom;
+    EXPECT_THROW(gb::openmm_single_point(cfg, pot, gb::map_elements(pot, elements), opt), gb::InputError);
+    std::cout << "[agreement] " << label << " CPU: refused (triclinic box, openmm#5387)\n";
+    return;
+  }
+  gb::testing::expect_lammps_agreement({label, cfg, pot, elements, pair}, custom_force_engine(platform),
+                                       as_sweep(tolerance_of(platform)));
+}
+
+using gb::testing::cuzr_config;
+using gb::testing::make_triclinic;
+
+// Parameter: the OpenMM platform.
+class EamForceVsLammps : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EamForceVsLammps, CuZrMmEamFs) {
+  const std::string p = gb::locate_potential("CuZr_mm.eam.fs");
+  expect_agreement(cuzr_config(2000, 2022), gb::read_eam(p), {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}},
+                   "CuZr_mm.eam.fs", GetParam());
+}
+
+TEST_P(EamForceVsLammps, CuZrTriclinicBox) {
+  const std::string p = gb::locate_potential("CuZr_mm.eam.fs");
+  gb::AtomConfig cfg = make_triclinic(cuzr_config(1500, 7), 4.0, -3.0, 2.5);
+  cfg.box.lo = {-5.0, 1.0, 2.0};
+  for (auto& x : cfg.positions) x += cfg.box.lo;
+  expect_agreement(cfg, gb::read_eam(p), {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}}, "CuZr triclinic", GetParam());
+}
+
+TEST_P(EamForceVsLammps, AlCuEamAlloy) {
+  const std::string p = gb::locate_potential("AlCu.eam.alloy");
+  const auto cfg = gb::random_structure({{"Al", 1800}, {"Cu", 200}}, {26.982, 63.546}, 0.06, 2.2, 5);
+  expect_agreement(cfg, gb::read_eam(p), {"Al", "Cu"}, {"eam/alloy", {"* * " + p + " Al Cu"}}, "AlCu.eam.alloy", GetParam());
+}
+
+TEST_P(EamForceVsLammps, AlMmEamFs) {
+  const std::string p = gb::locate_potential("Al_mm.eam.fs");
+  const auto cfg = gb::random_structure({{"Al", 2000}}, {26.982}, 0.058, 2.2, 6);
+  expect_agreement(cfg, gb::read_eam(p), {"Al"}, {"eam/fs", {"* * " + p + " Al"}}, "Al_mm.eam.fs", GetParam());
+}
+
+TEST_P(EamForceVsLammps, CuU3Funcfl) {
+  const std::string p = gb::locate_potential("Cu_u3.eam");
+  const auto cfg = gb::random_structure({{"Cu", 2000}}, {63.55}, 0.08, 1.9, 8);
+  expect_agreement(cfg, gb::read_eam(p), {"Cu"}, {"eam", {"1 1 " + p}}, "Cu_u3.eam", GetParam());
+}
+
+TEST_P(EamForceVsLammps, AsymmetricEamFs) {
+  gb::testing::TempDir dir;
+  const std::string p = dir.file("Asym.eam.fs");
+  gb::testing::write_setfl_file(p, gb::testing::asymmetric_fs_potential());
+  const gb::EamPotential pot = gb::read_eam(p);
+  const auto cfg = cuzr_config(2000, 31);
+  expect_agreement(cfg, pot, {"Cu", "Zr"}, {"eam/fs", {"* * " + p + " Cu Zr"}}, "asymmetric eam/fs", GetParam());
+
+  // The comparison can tell the density convention apart: with the cross
+  // densities transposed the OpenMM energy moves far beyond the tolerance.
+  gb::EamPotential swapped = pot;
+  std::swap(swapped.density_tab[0][1], swapped.density_tab[1][0]);
+  gb::SinglePointOptions opt;
+  opt.platform.name = "Reference";
+  opt.implementation = gb::EamImplementation::Custom;
+  const double e = gb::openmm_single_point(cfg, pot, {0, 1}, opt).energy_eV;
+  const double es = gb::openmm_single_point(cfg, swapped, {0, 1}, opt).energy_eV;
+  EXPECT_GT(std::fabs(e - es) / cfg.size(), 1e-3);  // >= 1 meV/atom: 1e6 x the Reference tolerance
+}
+
+INSTANTIATE_TEST_SUITE_P(Platforms, EamForceVsLammps, ::testing::Values("Reference", "CPU", "OpenCL"),
+                         [](const ::testing::TestParamInfo<std::string>& i) { return i.param; });
+
+// ---- every EAM file Debian ships, per platform ------------------------------
+// The shared body (tests/common/eam_agreement) with the custom force as the
+// engine; the same configurations as the evaluator's and the native force's
+// sweeps.  This sweep found the funcfl defect (Cu_smf7.eam, Ni_smf7.eam:
+// 6.8e-3 / 1.7e-2 eV/A before the past-the-end slope was reproduced).
+class ShippedFile : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ShippedFile, Reference) {
   gb::testing::expect_lammps_agreement(gb::testing::shipped_file_case(GetParam()), custom_force_engine("Reference"),

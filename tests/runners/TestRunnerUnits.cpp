@@ -1,4 +1,4 @@
-// Fast pieces of the runner: SHA-256 (FIPS 180-4 test vectors), the quench
+// Fast pieces of the runner: the quench
 // ramp, seeds, thermo.csv resume truncation, signal capture, and the runner's
 // refusals (potential not supplied, occupied run directory, nothing to resume).
 #include <gtest/gtest.h>
@@ -12,7 +12,6 @@
 #include "cases/case_loader.hpp"
 #include "common/temp_dir.hpp"
 #include "core/error.hpp"
-#include "core/sha256.hpp"
 #include "runners/protocol_runner.hpp"
 #include "runners/signal_watch.hpp"
 #include "runners/stage_dynamics.hpp"
@@ -23,23 +22,6 @@ namespace {
 std::string source(const std::string& rel) {
   const char* d = std::getenv("GLASSBENCH_SOURCE_DIR");
   return std::string(d && *d ? d : GB_SOURCE_DIR) + "/" + rel;
-}
-
-TEST(Sha256, FipsVectors) {
-  // FIPS 180-4 / NIST CSRC example values.
-  EXPECT_EQ(gb::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(gb::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_EQ(gb::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
-            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-  EXPECT_EQ(gb::sha256_hex(std::string(1000000, 'a')),
-            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-}
-
-TEST(Sha256, FileDigestAndMissingFile) {
-  gb::testing::TempDir t;
-  const std::string p = t.write("x.txt", "abc");
-  EXPECT_EQ(gb::sha256_file(p), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_THROW(gb::sha256_file(t.file("absent")), gb::InputError);
 }
 
 TEST(QuenchRamp, LinearInSegmentsEndingAtTarget) {

@@ -11,7 +11,6 @@
 #include "core/error.hpp"
 #include "synthetic_run.hpp"
 #include "validation/dma_fit.hpp"
-#include "validation/linear_fit.hpp"
 
 namespace v = gb::validation;
 
@@ -25,15 +24,6 @@ static v::Reference field(const std::string& name) {
   r.probe = "dma_fit";
   r.params["field"] = name;
   return r;
-}
-
-TEST(LinearFit, RecoversAnExactLineAndTextbookSlopeError) {
-  const auto f = v::fit_line({1, 2, 3, 4}, {3, 5, 7, 9});
-  EXPECT_NEAR(f.a, 1.0, 1e-12);  // exact data: only rounding error
-  EXPECT_NEAR(f.b, 2.0, 1e-12);
-  // y = x + e with residuals (+1,-1,-1,+1)/10: s^2 = 0.04/2, Sxx = 5 -> var(b) = 0.004.
-  const auto g = v::fit_line({1, 2, 3, 4}, {1.1, 1.9, 2.9, 4.1});
-  EXPECT_NEAR(g.var_b, 0.004, 1e-12);  // closed form; rounding only
 }
 
 TEST(DmaFit, RecoversTheGeneratingActivationEnergies) {

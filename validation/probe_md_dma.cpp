@@ -20,7 +20,7 @@
 
 #include "analysis/md_dma.hpp"
 #include "core/error.hpp"
-#include "validation/linear_fit.hpp"
+#include "analysis/linear_fit.hpp"
 #include "validation/probe.hpp"
 #include "validation/stage_dynamics.hpp"
 
@@ -117,11 +117,11 @@ Measurement probe_md_dma_peak_on_string_line(const Reference& ref, const RunDire
     y.push_back(std::log(p.t_ps * 1e-12));
     s.push_back(p.sigma_ln_t);
   }
-  const LineFit line = fit_line(x, y, s);
+  const analysis::LineFit line = analysis::fit_line(x, y, s);
   const double ln10 = std::log(10.0);
   const double log10_string = line.at(1.0 / T) / ln10;
   const double log10_dma = -std::log10(2 * M_PI * f_per_s);
-  const double sig = std::hypot(line.sigma_at(1.0 / T), line.b * sT / (T * T)) / ln10;
+  const double sig = std::hypot(line.sigma_at(1.0 / T), line.slope.value * sT / (T * T)) / ln10;
   return Measurement::of(log10_dma - log10_string, sig,
                          fmt::format("loss peak at {:.0f} ± {:.0f} K: tau = 1/(2 pi f) = 10^{:.2f} s; string-diffusion "
                                      "Arrhenius line over {} stages gives 10^{:.2f} s there",

@@ -14,7 +14,10 @@
 #include <sys/wait.h>
 #include <thread>
 
+#include <algorithm>
+
 #include "cli_process.hpp"
+#include "openmm/platform.hpp"
 #include "common/temp_dir.hpp"
 #include "run_cases.hpp"
 #include "run_compare.hpp"
@@ -43,7 +46,7 @@ const char* kSessionStart = " case runstatus on OpenMM";
 
 TEST(CrashConsistency, KilledAndResumedRunEqualsUninterruptedRun) {
   TempDir dir;
-  const std::string case_path = dir.write("case.yaml", small_run_case("", "0.44 ps"));  // 220 + 80 = 300 steps, 10 checkpoints
+  const std::string case_path = dir.write("case.yaml", small_run_case("", "0.44 ps"));  // 220 + 20 + 80 = 320 steps, 10 checkpoints
   const std::string ref = dir.file("ref");
   ChildOptions quiet;
   quiet.log = dir.file("ref.log");
@@ -129,4 +132,49 @@ TEST(Determinism, TwoFreshRunsOnReferenceAreBitwiseIdentical) {
     ASSERT_EQ(run_glassbench(run_args(case_path, dir.file(name), false), o), 0) << slurp_file(o.log);
   }
   expect_same_run_outputs(dir.file("a"), dir.file("b"));
+}
+
+// Other platforms (issue 13 section 3, "within stated tolerances"): the
+// stated tolerance is zero at a fixed thread count.  The native EAM kernels
+// sum per-thread buffers in a fixed order (CPU) or accumulate in fixed point /
+// fixed work-group order (OpenCL), and OpenMM's integrators and Monte Carlo
+// barostat draw from the seeded streams, so two fresh runs of one case and
+// seed give the same bytes.  A different CPU thread count changes the
+// summation order: positions then differ by ~1e-9 A after 20 steps and the
+// run diverges at the first Monte Carlo volume move decided differently
+// (docs/run-directory.md, "Determinism") -- which is why this test pins
+// OPENMM_CPU_THREADS.
+namespace {
+void expect_two_fresh_runs_identical(const std::string& platform, const std::vector<std::string>& env) {
+  TempDir dir;
+  std::string yaml = small_run_case();
+  const std::string from = "preference: [Reference]";
+  yaml.replace(yaml.find(from), from.size(), "preference: [" + platform + "]");
+  const std::string case_path = dir.write("case.yaml", yaml);
+  for (const char* name : {"a", "b"}) {
+    ChildOptions o;
+    o.log = dir.file(std::string(name) + ".log");
+    o.env = env;
+    ASSERT_EQ(run_glassbench(run_args(case_path, dir.file(name), false), o), 0) << slurp_file(o.log);
+    // The run must really be on this platform (no silent fallback).
+    const YAML::Node p = YAML::LoadFile(dir.file(std::string(name) + "/provenance.yaml"));
+    ASSERT_EQ(p["platform"]["name"].as<std::string>(), platform);
+  }
+  expect_same_run_outputs(dir.file("a"), dir.file("b"));
+}
+
+bool platform_available(const std::string& platform) {
+  gb::load_openmm_plugins();
+  const auto names = gb::available_platforms();
+  return std::find(names.begin(), names.end(), platform) != names.end();
+}
+}  // namespace
+
+TEST(Determinism, TwoFreshRunsOnCpuAtOneThreadCountAreBitwiseIdentical) {
+  expect_two_fresh_runs_identical("CPU", {"OPENMM_CPU_THREADS=2"});
+}
+
+TEST(Determinism, TwoFreshRunsOnOpenCLAreBitwiseIdentical) {
+  if (!platform_available("OpenCL")) GTEST_SKIP() << "no OpenCL platform on this machine";
+  expect_two_fresh_runs_identical("OpenCL", {});
 }

@@ -4,7 +4,9 @@
 // (deterministic, double precision), an NPT melt (Monte Carlo barostat
 // random stream) and a Langevin NVT isotherm (integrator random stream),
 // trajectory + velocity dumps, checkpoints every 30 steps so kills land
-// between, on and inside checkpoints.  180 steps in all (melt 0.2 ps);
+// between, on and inside checkpoints.  200 steps in all (melt 0.2 ps, the
+// isotherm's zero-pressure NPT pre-stage 0.04 ps -- kept short, not off, so
+// a three-stage run with a volume rescale is what gets killed and resumed);
 // the crash test lengthens the melt.
 #include <string>
 
@@ -35,6 +37,7 @@ checkpoint: {every: "30 steps", wall_time: none}
     start_from: liquid
     thermostat: langevin
     ensemble: NVT
+    npt_duration: "0.04 ps"
     duration: "0.16 ps"
     output: {velocities: "20 steps"}
     temperatures: ["1500 K"]

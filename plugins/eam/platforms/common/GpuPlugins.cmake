@@ -25,7 +25,9 @@ function(gb_eam_gpu_plugin target platform_dir platform_lib)
   target_link_libraries(${target} PRIVATE GlassbenchEam gb_evaluator OpenMM::OpenMM "${platform_lib}")
   set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${GB_EAM_PLUGIN_DIR}"
     BUILD_RPATH "${OpenMM_PLUGIN_DIR};${GB_EAM_PLUGIN_DIR}")
-  target_link_options(${target} PRIVATE "-Wl,--no-undefined")
+  if(NOT GB_SANITIZE)  # the sanitizer runtime comes with the executable (plugins/eam/CMakeLists.txt)
+    target_link_options(${target} PRIVATE "-Wl,--no-undefined")
+  endif()
 endfunction()
 
 if(GB_LEPTON_INCLUDE_DIR AND GB_OPENMM_OPENCL_LIBRARY AND OpenCL_FOUND)

@@ -3,6 +3,7 @@
 // and a VFT fit of D (src/analysis fits), and T_A marked where D leaves the
 // Arrhenius line (analysis::find_arrhenius_crossover: 10% departure).
 #include <cmath>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -90,6 +91,26 @@ Figure figure_relaxation_map(const Runs& runs, GnuplotRunner& gp) {
         } catch (const std::exception& e) {
           f.note += fmt::format("tau_string fit failed{}: {}. ", tag, e.what());
         }
+      }
+    }
+    {
+      // Viscosity on the map (issue 11): the Maxwell time eta_GK / G_inf (s), right axis.
+      std::vector<std::string> cols;
+      const std::string t =
+          csv_as_table(run.layout().viscosity_csv(), cols);
+      int cT = -1, ce = -1, cg = -1;
+      for (size_t c = 0; c < cols.size(); ++c) {
+        if (cols[c] == "T_K") cT = static_cast<int>(c) + 1;
+        if (cols[c] == "eta_gk_Pa_s") ce = static_cast<int>(c) + 1;
+        if (cols[c] == "G_inf_GPa") cg = static_cast<int>(c) + 1;
+      }
+      if (!t.empty() && cT > 0 && ce > 0 && cg > 0) {
+        const std::string name = fmt::format("eta{}.dat", k);
+        gp.add_data(name, t);
+        plots += fmt::format("{}'{}' using (1000/${}):(log10(${}/(${}*1e9))) axes x1y2 with points pt 9 ps 1.4 lc {} "
+                             "title {}",
+                             plots.empty() ? "" : ", ", name, cT, ce, cg, k + 5, gp_quote("η_GK/G_∞" + tag));
+        f.caption += " Triangles: the Maxwell time eta_GK/G_inf of the Green-Kubo viscosity (s, right axis).";
       }
     }
     ++k;

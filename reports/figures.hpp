@@ -18,6 +18,8 @@ Figure figure_vanhove_gr(const Runs& runs, GnuplotRunner& gp);      // Fig. 4e
 Figure figure_w6hat(const Runs& runs, GnuplotRunner& gp);           // Fig. 4f
 Figure figure_string_ratio(const Runs& runs, GnuplotRunner& gp);    // Fig. 5a
 Figure figure_loss_modulus(const Runs& runs, GnuplotRunner& gp);    // Supp. Fig. 13
+Figure figure_stress_acf(const Runs& runs, GnuplotRunner& gp);      // Green-Kubo ACF + running integral
+Figure figure_viscosity(const Runs& runs, GnuplotRunner& gp);       // eta(T): Green-Kubo and Maxwell
 
 /// Helpers shared by the figure files.
 std::string gp_quote(const std::string& s);  // gnuplot string literal

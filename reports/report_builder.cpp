@@ -172,7 +172,8 @@ Report build_report(const ReportOptions& opt) {
   if (sigma_text.empty()) sigma_text = fmt::format("{:g}", defaults.k_sigma);
   GnuplotRunner gp;
   rep.figures = {figure_relaxation_map(runs, gp), figure_msd_species(runs, gp), figure_vanhove_gr(runs, gp),
-                 figure_w6hat(runs, gp),          figure_string_ratio(runs, gp), figure_loss_modulus(runs, gp)};
+                 figure_w6hat(runs, gp),          figure_string_ratio(runs, gp), figure_loss_modulus(runs, gp),
+                 figure_stress_acf(runs, gp),     figure_viscosity(runs, gp)};
   if (!gp.available())
     for (auto& f : rep.figures)
       if (f.svg.empty() && f.note.empty()) f.note = "gnuplot not found (Debian package gnuplot-nox)";

@@ -659,6 +659,16 @@ struct ProtocolRunner::Impl {
     build_initial_structure();
     if (opt.resume) select_platform(ck.platform, &ck.platform_properties);
     else select_platform("", nullptr);
+    // Stages that tilt the box (shear) need a platform that runs triclinic boxes: refuse now, not hours in.
+    for (const auto& st : c.stages)
+      if (cases::stage_type(st.kind).needs_triclinic_box()) {
+        try {
+          require_platform_supports_box(platform.name, true, force_impl);
+        } catch (const InputError& e) {
+          throw InputError(st.where, "platform",
+                           fmt::format("stage {} ({}) tilts the box: {}", st.name, cases::stage_kind_name(st.kind), e.what()));
+        }
+      }
     if (!opt.resume) {
       ck = RunnerCheckpoint{};
       ck.case_sha256 = case_sha;

@@ -32,6 +32,8 @@ Measurement probe_string_thresholds(const Reference& ref, const RunDirectory& ru
 Measurement probe_vanhove_gr_peaks(const Reference& ref, const RunDirectory& run);
 Measurement probe_atomic_volume_fast_slow(const Reference& ref, const RunDirectory& run);
 Measurement probe_achieved_state(const Reference& ref, const RunDirectory& run);
+Measurement probe_md_dma_peak_on_string_line(const Reference& ref, const RunDirectory& run);
+Measurement probe_viscosity_gk_maxwell(const Reference& ref, const RunDirectory& run);
 
 /// Probes that do not read the run (software self-checks, e.g. w6hat of ideal
 /// clusters) are evaluated once, not per run.

@@ -20,6 +20,8 @@ const RunProbe* find_run_probe(const std::string& name) {
       {"vanhove_gr_peaks", probe_vanhove_gr_peaks},
       {"atomic_volume_fast_slow", probe_atomic_volume_fast_slow},
       {"achieved_state", probe_achieved_state},
+      {"md_dma_peak_on_string_line", probe_md_dma_peak_on_string_line},
+      {"viscosity_gk_maxwell", probe_viscosity_gk_maxwell},
   };
   auto it = probes.find(name);
   return it == probes.end() ? nullptr : &it->second;

@@ -6,7 +6,8 @@
 // summary.json entry.  analyze_run_directory walks the registry for every
 // complete stage; an observable whose needs the stage cannot meet (e.g. no
 // trajectory) is skipped, so stages without a trajectory still get the
-// observables that need only thermo rows or stress samples.
+// observables that need only thermo rows or stress samples.  After the
+// stages, each observable may write run-level files (summarize_run).
 #include <cmath>
 #include <string>
 #include <vector>
@@ -50,6 +51,15 @@ struct StageResults {
   nlohmann::json summary = nlohmann::json::object();  // this stage's summary.json entry
   double gr_first_peak_A = NAN;    // gr
   int tau_string_lag = -1;         // strings: lag (frames) of the peak, -1 if none
+  double G_inf_GPa = NAN, G_inf_error_GPa = NAN;  // green_kubo: instantaneous shear modulus
+  double tau_alpha_ps = NAN;                      // scattering: F_s(q1, tau_alpha) = 1/e
+};
+
+/// What a run-level summary sees once every complete stage was analysed.
+struct RunData {
+  std::string analysis_dir;                 // DIR/analysis
+  const nlohmann::json& stages;             // summary.json's "stages" (run order)
+  std::string command;
 };
 
 class Observable {
@@ -61,6 +71,11 @@ class Observable {
   /// Files written into analysis/<stage>/ (documentation and tests).
   virtual std::vector<std::string> writes() const = 0;
   virtual void compute(const StageData& in, StageResults& out) const = 0;
+  /// Stage kinds it is meant for (default: every kind), e.g. md_dma only shear stages.
+  virtual bool applies_to(const rundir::Stage&) const { return true; }
+  /// Run-level files in analysis/ and keys of summary.json from the stages'
+  /// entries (e.g. E''(T) across shear stages); default: none.
+  virtual void summarize_run(const RunData&, nlohmann::json& /*run_summary*/) const {}
 };
 
 /// The registered observables, in registry order.

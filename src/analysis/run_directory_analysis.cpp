@@ -32,7 +32,8 @@ nlohmann::json analyze_stage(const rundir::Stage& st, const std::vector<rundir::
                              const StageAnalysisOptions& opt, const std::string& command) {
   const std::string dump = st.trajectory_path();
   unsigned wanted = 0;
-  for (const Observable* o : observables()) wanted |= o->needs();
+  for (const Observable* o : observables())
+    if (o->applies_to(st)) wanted |= o->needs();
   std::optional<Trajectory> traj;
   if (!dump.empty() && (wanted & kNeedPositions)) {
     LoadOptions lo;
@@ -62,7 +63,7 @@ nlohmann::json analyze_stage(const rundir::Stage& st, const std::vector<rundir::
   fs::create_directories(in.out_dir);
   nlohmann::json ran = nlohmann::json::array();
   for (const Observable* o : observables()) {
-    if ((o->needs() & in.available()) != o->needs()) continue;
+    if ((o->needs() & in.available()) != o->needs() || !o->applies_to(st)) continue;
     o->compute(in, out);
     ran.push_back(o->name());
   }
@@ -100,6 +101,9 @@ nlohmann::json analyze_run_directory(const std::string& run_dir, const StageAnal
     }
     summary["stages"].push_back(s);
   }
+  // Run-level files of the observables (md_dma.csv across shear stages, viscosity.csv, ...).
+  for (const Observable* o : observables()) o->summarize_run({layout.analysis_dir(), summary["stages"], command}, summary);
+
   nlohmann::json fits = nlohmann::json::object();
   if (iso_T.size() >= 3) fits["arrhenius_D_all"] = fit_json(fit_arrhenius(iso_T, iso_D, {}, ArrheniusKind::kRate));
   if (iso_tau_T.size() >= 3)

@@ -35,6 +35,7 @@ struct StageAnalysisOptions {
   int order_origins = 10; // frames sampled for order (each one Voronoi tessellation)
   int max_frames = -1;    // cap frames read per stage (-1: all)
   int gr_frames = kGrFrameBudget;
+  bool viscosity_scattering = true;  // observable scattering (S(q), F_s, tau_alpha; Maxwell needs it)
 };
 
 /// Analyse every complete stage of a run directory by walking the observable

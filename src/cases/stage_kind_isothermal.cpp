@@ -1,5 +1,9 @@
 // Stage kind "isothermal": one stage per listed temperature (named
 // isothermal-<T>K), each with an optional equilibration before output starts.
+// `stress_interval: "10 fs"` (or "5 steps") records the pressure tensor
+// (virial + kinetic, bar; CPU EAM evaluator, one pass per sample) after the
+// equilibration into stages/<stage>/stress.csv for Green-Kubo viscosity
+// (step,time_ps,pxx_bar,pyy_bar,pzz_bar,pxy_bar,pxz_bar,pyz_bar,volume_A3).
 // An NVT isotherm runs at its zero-pressure volume by default: an NPT stage
 // isothermal-<T>K-npt at T and 0 bar first, then NVT in the mean box of that
 // stage's second half (StageSpec::box_from_mean; docs/cases.md).
@@ -17,7 +21,8 @@ class IsothermalStage final : public StageType {
   StageKind kind() const override { return StageKind::Isothermal; }
 
   void parse(const YamlField& e, ProtocolReader& r) const override {
-    e.expect_map(ProtocolReader::with_common_keys({"temperatures", "duration", "equilibration", "volume", "npt_duration"}));
+    e.expect_map(ProtocolReader::with_common_keys(
+        {"temperatures", "duration", "equilibration", "volume", "npt_duration", "stress_interval"}));
     if (e.has("name")) e.child("name").fail("isothermal stages are named isothermal-<T>K; remove `name`");
     const std::string volume_mode = read_volume_mode(e, r);
     YamlField ts = e.require("temperatures");
@@ -44,6 +49,10 @@ class IsothermalStage final : public StageType {
         s.equilibration_steps = interval_steps(eq, s.timestep_ps, true);
         if (s.equilibration_steps >= s.steps) eq.fail("must be shorter than the duration");
       }
+      if (e.has("stress_interval")) {
+        const long n = interval_steps(e.child("stress_interval"), s.timestep_ps, true);
+        if (n > 0) s.parameters["stress_interval_steps"] = static_cast<double>(n);
+      }
       // Isotherms start from the last non-isothermal stage (the relaxed glass) unless told otherwise.
       r.resolve_start(*start_holder, s, r.default_start());
       if (s.start_from.empty()) e.require("start_from");
@@ -66,6 +75,7 @@ class IsothermalStage final : public StageType {
         pre.equilibration_steps = 0;
         pre.output.positions_steps = 0;
         pre.output.velocities_steps = 0;
+        pre.parameters.erase("stress_interval_steps");  // it only finds the volume: no stress series
         const double npt_ps = e.has("npt_duration") ? positive_time(e.child("npt_duration")) : kDefaultNptPs;
         pre.steps = whole_steps(e.has("npt_duration") ? e.child("npt_duration") : e, npt_ps, pre.timestep_ps, false);
         s.start_from = pre.name;
@@ -74,6 +84,20 @@ class IsothermalStage final : public StageType {
       }
       r.add(std::move(s), tf);
     }
+  }
+
+  StagePlan plan(const StageSpec& s) const override {
+    StagePlan p = StageType::plan(s);
+    const auto it = s.parameters.find("stress_interval_steps");
+    if (it != s.parameters.end()) p.hook_every = std::lround(it->second);
+    return p;
+  }
+
+  void at_step(const StageSpec& s, long step, StageControl& c) const override {
+    if (step < s.equilibration_steps || !s.parameters.count("stress_interval_steps")) return;
+    const auto p = c.pressure_tensor_bar();
+    c.record_sample("stress.csv", {"pxx_bar", "pyy_bar", "pzz_bar", "pxy_bar", "pxz_bar", "pyz_bar", "volume_A3"},
+                    {p[0], p[1], p[2], p[3], p[4], p[5], c.box().volume()});
   }
 
  private:

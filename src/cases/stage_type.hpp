@@ -93,6 +93,9 @@ class StageType {
   /// only, never on earlier calls: a resumed run calls it again from the
   /// checkpoint's step (record_sample is then a no-op for that step).
   virtual void at_step(const StageSpec& s, long step, StageControl& c) const {}
+  /// True if the stage tilts the box (shear): the run refuses, before its first
+  /// stage, platforms that cannot run a triclinic box with the EAM force.
+  virtual bool needs_triclinic_box() const { return false; }
   /// Kind-specific numbers for stage.yaml (quench: ramp_interval_steps).
   virtual std::map<std::string, double> record_parameters(const StageSpec& s) const { return s.parameters; }
 };

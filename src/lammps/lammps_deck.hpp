@@ -87,7 +87,8 @@ struct Deck {
 };
 
 /// Throws gb::InputError (case file, line, stage) for a stage the LAMMPS
-/// engine cannot express.  Every stage kind of src/cases is expressible today.
+/// engine cannot express.  Every stage kind of src/cases but `shear` (MD-DMA:
+/// OpenMM engine only; LAMMPS's fix deform wiggle is its test oracle) is expressible.
 void require_expressible(const cases::Case& c);
 
 /// The LAMMPS variable a mean_volume_file defines (A^3).

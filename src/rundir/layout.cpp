@@ -23,6 +23,11 @@ const char* analysis_file_name(AnalysisFile f) {
     case AnalysisFile::Order: return "order.json";
     case AnalysisFile::Gr: return "gr.csv";
     case AnalysisFile::VanHove: return "vanhove.csv";
+    case AnalysisFile::StressAcf: return "stress_acf.csv";
+    case AnalysisFile::Viscosity: return "viscosity.json";
+    case AnalysisFile::StructureFactor: return "sq.csv";
+    case AnalysisFile::SelfScattering: return "fs.csv";
+    case AnalysisFile::MdDmaReplicas: return "md_dma_replicas.csv";
   }
   return "";
 }

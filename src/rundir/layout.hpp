@@ -19,7 +19,8 @@ namespace gb::rundir {
 constexpr int kSchemaVersion = 2;
 
 /// Files that `glassbench analyze` writes per stage (analysis/<stage>/).
-enum class AnalysisFile { MsdCsv, Msd, StringsCsv, Strings, OrderCsv, Order, Gr, VanHove };
+enum class AnalysisFile { MsdCsv, Msd, StringsCsv, Strings, OrderCsv, Order, Gr, VanHove,
+                          StressAcf, Viscosity, StructureFactor, SelfScattering, MdDmaReplicas };
 const char* analysis_file_name(AnalysisFile f);  // "msd.json", ...
 
 /// One stage folder, DIR/stages/<NN>-<name>/.
@@ -69,6 +70,11 @@ class RunLayout {
   std::string stages_dir() const { return root_ + "/stages"; }
   std::string analysis_dir() const { return root_ + "/analysis"; }
   std::string summary_json() const { return analysis_dir() + "/summary.json"; }
+  /// MD-DMA over the shear stages and viscosity over the isothermal ones (issue 11).
+  std::string md_dma_csv() const { return analysis_dir() + "/md_dma.csv"; }
+  std::string md_dma_json() const { return analysis_dir() + "/md_dma.json"; }
+  std::string viscosity_csv() const { return analysis_dir() + "/viscosity.csv"; }
+  std::string viscosity_json() const { return analysis_dir() + "/viscosity.json"; }
   std::string validation_json() const { return root_ + "/validation.json"; }
   std::string validation_junit() const { return root_ + "/validation-junit.xml"; }
   /// The LAMMPS engine's folder (decks, start.data, logs; docs/lammps-engine.md).

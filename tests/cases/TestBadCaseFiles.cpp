@@ -84,9 +84,11 @@ TEST(BadCaseFiles, ExactMessages) {
        "bad.yaml:10:11: timestep: expected a time like \"2 ns\" (units fs, ps, ns, us), got '2' (missing unit)"},
       {"timestep: \"2 fs\"", "time_step: \"2 fs\"",
        "bad.yaml:10:1: time_step: unknown key \"time_step\"; did you mean \"timestep\"?"},
+      // A quench entry turned into shear: its keys are not shear's (issue 11: shear is a stage kind now).
       {"kind: quench", "kind: shear",
-       "bad.yaml:19:11: protocol[1].kind: stage kind \"shear\" (MD-DMA) is not supported yet by this version of "
-       "glassbench"},
+       "bad.yaml:20:5: protocol[1].to: unknown key \"to\"; expected one of: temperatures period strain_amplitude "
+       "cycles replicas decorrelation samples_per_cycle kind name ensemble pressure timestep thermostat output "
+       "start_from barostat"},
       {"kind: quench", "kind: quensh",
        "bad.yaml:19:11: protocol[1].kind: unknown stage kind \"quensh\"; did you mean \"quench\"?"},
       {"    ensemble: NPT\n    pressure: \"0 bar\"\n    duration", "    ensemble: NVT\n    pressure: \"0 bar\"\n    duration",

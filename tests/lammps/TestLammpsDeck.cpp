@@ -200,6 +200,12 @@ TEST(LammpsDeck, EveryShippedCaseDeckIsAcceptedByLammps) {
     if (e.path().extension() != ".yaml") continue;
     SCOPED_TRACE(e.path().string());
     const cases::Case c = cases::load_case(e.path().string());
+    try {
+      lammps::require_expressible(c);
+    } catch (const InputError& x) {  // e.g. a shear (MD-DMA) stage: OpenMM engine only
+      std::cout << "not checked (" << x.what() << ")\n";
+      continue;
+    }
     lammps::ResolvedPotential rp;
     try {
       rp = lammps::resolve_potential(c);

@@ -34,7 +34,7 @@ std::string chromium() {
   return "";
 }
 
-const char* kWindow = "1280,16000";  // tall enough for the synthetic report (~11000 px)
+const char* kWindow = "1280,20000";  // tall enough for the synthetic report (~13000 px)
 
 /// Headless Chromium with the flags of issue 5; returns the exit status.
 int run_chromium(const std::string& exe, const std::string& args, const std::string& out, const std::string& err,
@@ -74,7 +74,8 @@ TEST(ReportRenders, EveryFigureDrawsInHeadlessChromium) {
   if (std::system("gnuplot --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "SKIP: gnuplot not installed (gnuplot-nox)";
   const std::string dir = gb::testing::make_temp_dir("report");
   gb::testing::SyntheticRunSpec spec;
-  spec.md_dma = true;  // so all six figures have data
+  spec.md_dma = true;  // so all eight figures have data
+  spec.viscosity = true;
   gb::testing::write_synthetic_run(dir + "/run", spec);
   gb::reports::ReportOptions o;
   o.runs = {dir + "/run"};
@@ -83,7 +84,7 @@ TEST(ReportRenders, EveryFigureDrawsInHeadlessChromium) {
   const std::string html = dir + "/report.html";
   const std::string md = gb::reports::write_report(rep, html);
   ASSERT_TRUE(fs::exists(md));
-  ASSERT_EQ(rep.figures.size(), 6u);
+  ASSERT_EQ(rep.figures.size(), 8u);
   for (const auto& f : rep.figures) EXPECT_TRUE(f.rendered()) << f.id << ": " << f.note;
 
   // Self-contained: no external resources (the SVG/XLink namespace URIs are names, not fetches).
@@ -97,7 +98,7 @@ TEST(ReportRenders, EveryFigureDrawsInHeadlessChromium) {
   const std::string dom = dir + "/dom.html", err1 = dir + "/dom.err";
   ASSERT_EQ(run_chromium(exe, "--dump-dom file://" + html, dom, err1, dir + "/profile1"), 0) << slurp(err1);
   const std::string d = slurp(dom);
-  EXPECT_NE(d.find("data-figures-rendered=\"6\""), std::string::npos) << "not all 6 figure SVGs were laid out";
+  EXPECT_NE(d.find("data-figures-rendered=\"8\""), std::string::npos) << "not all 8 figure SVGs were laid out";
   const std::string e1 = slurp(err1);
   EXPECT_EQ(e1.find("CONSOLE"), std::string::npos) << e1;
   EXPECT_EQ(e1.find("Uncaught"), std::string::npos) << e1;
@@ -105,7 +106,7 @@ TEST(ReportRenders, EveryFigureDrawsInHeadlessChromium) {
   const std::regex fig(R"re(<figure class="gb-figure" id="([^"]+)" data-rendered="ok" data-box="(\d+),(\d+),(\d+),(\d+)")re");
   for (auto it = std::sregex_iterator(d.begin(), d.end(), fig); it != std::sregex_iterator(); ++it)
     boxes[(*it)[1]] = {std::stoi((*it)[2]), std::stoi((*it)[3]), std::stoi((*it)[4]), std::stoi((*it)[5])};
-  ASSERT_EQ(boxes.size(), 6u) << "figures with a rendered box: " << boxes.size();
+  ASSERT_EQ(boxes.size(), 8u) << "figures with a rendered box: " << boxes.size();
 
   // 2. Screenshot with the same window: inside each figure's box, real drawing (not one colour).
   const std::string png = dir + "/shot.png", err2 = dir + "/shot.err";

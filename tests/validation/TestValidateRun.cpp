@@ -3,6 +3,7 @@
 // reversed -> fail, too few temperatures -> skip with a reason).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
 
 #include "synthetic_run.hpp"
@@ -129,6 +130,20 @@ TEST(ValidateRun, PaperProtocolAndMdDmaOnAnAl90La10Run) {
   EXPECT_NEAR(r["al90la10.activation_energy.liquid_md_diffusion"].measured.value, 0.41, 0.01);  // exact D, 2% errors
   EXPECT_EQ(r["al90la10.md_dma.loss_peak_low"].status, v::Status::Pass);
   EXPECT_EQ(r["al90la10.md_dma.loss_peak_high"].status, v::Status::Pass);
+}
+
+TEST(ValidateRun, GreenKuboAgainstMaxwellPassesFailsAndSkipsOnShortSeries) {
+  gb::testing::SyntheticRunSpec s;
+  s.viscosity = true;
+  const char* id = "relation.maxwell.liquid_gk";
+  EXPECT_EQ(run_checks(s)[id].status, v::Status::Pass);  // eta_Maxwell = eta_GK
+  s.maxwell_over_gk = std::pow(10.0, 0.45);              // 0.45 decades apart: beyond the 0.3 band by > 2 sigma
+  EXPECT_EQ(run_checks(s)[id].status, v::Status::Fail);
+  s.maxwell_over_gk = 1.0;
+  s.gk_cutoff_over_tau = 0.5;  // GK integral cut before tau_alpha: a lower bound, no verdict
+  const auto r = run_checks(s)[id];
+  EXPECT_EQ(r.status, v::Status::Skip);
+  EXPECT_NE(r.reason.find("lower bound"), std::string::npos) << r.reason;
 }
 
 TEST(ValidateRun, IdealShellSelfChecksMatchThePaper) {

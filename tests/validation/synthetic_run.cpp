@@ -195,6 +195,7 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
   const double T_glass = *std::min_element(s.isothermal_K.begin(), s.isothermal_K.end());
   const double T_hot = *std::max_element(s.isothermal_K.begin(), s.isothermal_K.end());
   unsigned seed = 7;
+  std::vector<std::string> viscosity_rows;
   for (double T : s.isothermal_K) {
     const std::string name = fmt::format("isothermal-{:04d}K", static_cast<int>(T));
     const std::string d = dirname(name);
@@ -269,6 +270,27 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
         vh += fmt::format("{},{:.3f},{:.6f},{:.6f}\n", tt, u, p, p);
       }
     put(a / "vanhove.csv", vh);
+    if (s.viscosity && T >= 1000) {
+      const double eta = s.eta0_Pa_s * std::exp(s.E_eta_eV / (kB * T));
+      const double tau_ps = eta / (s.G_inf_GPa * 1e9) * 1e12;
+      std::string acf = "# synthetic\nlag_ps,acf_bar2,acf_error_bar2,running_eta_mPa_s,running_eta_error_mPa_s\n";
+      for (int i = 0; i <= 100; ++i) {
+        const double t = 0.05 * tau_ps * i;
+        acf += fmt::format("{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}\n", t, 1e7 * std::exp(-t / tau_ps), 1e5,
+                           1e3 * eta * (1 - std::exp(-t / tau_ps)), 1e3 * s.eta_rel_error * eta * std::sqrt(0.05 * i));
+      }
+      put(a / "stress_acf.csv", acf);
+      viscosity_rows.push_back(fmt::format("{},{:.8g},{:.8g},{},{},2.7,{:.8g},{:.8g},{:.8g},{:.8g},{:.6g},1000,100", T,
+                                           eta, s.eta_rel_error * eta, s.G_inf_GPa, 0.02 * s.G_inf_GPa, tau_ps,
+                                           0.03 * tau_ps, s.maxwell_over_gk * eta, 0.036 * s.maxwell_over_gk * eta,
+                                           s.gk_cutoff_over_tau * tau_ps));
+    }
+  }
+  if (s.viscosity) {
+    std::string v = "T_K,eta_gk_Pa_s,eta_gk_error_Pa_s,G_inf_GPa,G_inf_error_GPa,q1_per_A,tau_alpha_ps,"
+                    "tau_alpha_error_ps,eta_maxwell_Pa_s,eta_maxwell_error_Pa_s,gk_cutoff_ps,gk_length_ps,gk_ps_for_10pct\n";
+    for (const auto& r : viscosity_rows) v += r + "\n";
+    put(run / "analysis" / "viscosity.csv", v);
   }
   if (s.md_dma) {
     std::string dma = "T_K,loss_modulus_GPa\n";

@@ -38,6 +38,12 @@ struct SyntheticRunSpec {
   double thermo_T_offset_K = 0, isotherm_P_bar = 0, npt_P_bar = 0, noise_bar = 300;
   std::string isotherm_volume = "zero-pressure";
   bool md_dma = false;  // write analysis/md_dma.csv with peaks at 528 K and 665 K
+  // Viscosity (issue 11): eta(T) = eta0 exp(E_eta / kT) at isothermal T >= 1000 K, G_inf, exponential
+  // stress ACF with tau = eta / G_inf -> analysis/viscosity.csv and analysis/<stage>/stress_acf.csv.
+  bool viscosity = false;
+  double eta0_Pa_s = 2e-4, E_eta_eV = 0.40, G_inf_GPa = 30, eta_rel_error = 0.05;
+  double maxwell_over_gk = 1.0;    // eta_Maxwell written as this multiple of eta_GK
+  double gk_cutoff_over_tau = 3.0; // gk_cutoff_ps = this x tau_alpha
 };
 
 /// Write the run under `dir` (created).  Deterministic (fixed seed).

@@ -1,4 +1,4 @@
-#include "runners/openmm_stage_control.hpp"
+#include "runners/internal/openmm_stage_control.hpp"
 
 #include <cstdlib>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "runners/run_provenance.hpp"
+#include "runners/internal/run_provenance.hpp"
 
 #include <yaml-cpp/yaml.h>
 

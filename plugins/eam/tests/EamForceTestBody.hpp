@@ -32,21 +32,23 @@ bool platform_present() {
 }
 
 gb::SinglePointResult single_point(const gb::AtomConfig& cfg, const gb::EamPotential& pot,
-                                   const std::vector<int>& elem, gb::EamImplementation impl) {
+                                   const std::vector<int>& elem, gb::EamImplementation impl,
+                                   const std::string& precision = "") {
   gb::SinglePointOptions opt;
   opt.platform.name = kPlatform;
+  opt.platform.precision = precision;  // "": the platform's default
   opt.platform.cpu_threads = 2;
   opt.check_density = false;
   opt.implementation = impl;
   return gb::openmm_single_point(cfg, pot, elem, opt);
 }
 
-gb::testing::Engine native_engine() {
-  return [](const gb::AtomConfig& cfg, const gb::EamPotential& pot, const std::vector<int>& elem) {
+gb::testing::Engine native_engine(const std::string& precision = "") {
+  return [precision](const gb::AtomConfig& cfg, const gb::EamPotential& pot, const std::vector<int>& elem) {
     if (!platform_present()) throw gb::testing::EngineUnavailable{std::string(kPlatform) + " platform not available"};
     if (!gb::native_force_available(kPlatform))
       throw gb::testing::EngineUnavailable{std::string("native EAM kernel not built for ") + kPlatform};
-    const gb::SinglePointResult r = single_point(cfg, pot, elem, gb::EamImplementation::Native);
+    const gb::SinglePointResult r = single_point(cfg, pot, elem, gb::EamImplementation::Native, precision);
     gb::testing::EngineResult e;
     e.energy_eV = r.energy_eV;
     e.forces_eV_per_A = r.forces_eV_per_A;

@@ -6,12 +6,12 @@
 // m = min(int(p), nr-1), p = min(p - m, 1): value clamped past the last
 // knot, end slope kept).
 //
-// HALF_LIST (devices with 64-bit global atomics, i.e. every current GPU and
-// PoCL): each pair once, as LAMMPS's newton-on half list.  The work item of
+// HALF_LIST (single/mixed precision on devices with 64-bit global atomics:
+// every current GPU and PoCL): each pair once, as LAMMPS's newton-on half list.  The work item of
 // atom i keeps i's share in registers and scatters j's share with 64-bit
 // fixed-point atomics (2^-32 resolution, OpenMM's own force format); sums
 // of fixed-point integers do not depend on the order, so results stay
-// bitwise reproducible.  Without 64-bit atomics: full list, every pair seen
+// bitwise reproducible.  Double precision or no 64-bit atomics: full list, every pair seen
 // from both sides, plain stores (no atomics needed).
 namespace EamPlugin {
 
@@ -69,7 +69,7 @@ KERNEL void computeDensity(GLOBAL const real4* RESTRICT posq, GLOBAL const int* 
             const real4 cji = pairCoef[base], cij = pairCoef[base+1];  // rho_{ej -> ei}, rho_{ei -> ej}
             sum += ((cji.w*p + cji.z)*p + cji.y)*p + cji.x;
             const real toJ = ((cij.w*p + cij.z)*p + cij.y)*p + cij.x;
-            ATOMIC_ADD(&rhoFixed[q.x], (mm_ulong) ((mm_long) (toJ*FIXED_SCALE)));
+            ATOMIC_ADD(&rhoFixed[q.x], (mm_ulong) ((mm_long) (toJ*(real) 0x100000000)));  // exact scaling
         }
         ATOMIC_ADD(&rhoFixed[i], (mm_ulong) ((mm_long) (sum*FIXED_SCALE)));
     }

@@ -11,9 +11,10 @@
 // shift)/2, and uploaded as (j, image) records; the device recomputes the
 // image offsets from the current box every step.
 //
-// Pairs: with 64-bit global atomics (GPUs, PoCL) a half list, each pair
-// once, j's density and force share scattered with fixed-point atomics;
-// without them the full list (each pair from both sides, no atomics).
+// Pairs: single/mixed precision with 64-bit global atomics (GPUs, PoCL): a
+// half list, each pair once, j's density and force share scattered with
+// fixed-point atomics; double precision (accuracy first) or no 64-bit
+// atomics: the full list (each pair from both sides, no atomics).
 //
 // Precision (ComputeContext's "real" / "mixed"):
 //   tables            real4 (float in single/mixed, double in double mode)
@@ -21,7 +22,7 @@
 //   rho_i sums        half list: 64-bit fixed point, 2^-32 resolution
 //                     (|error| <= ~1e-8 for ~100 terms: better than float,
 //                     order-independent, so bitwise reproducible); full
-//                     list: mixed (double in mixed mode)
+//                     list: mixed (double in double mode)
 //   F(rho), F'        mixed (F' multiplies every pair force)
 //   energy, virial    mixed (summed over all atoms/pairs); computed only in
 //                     evaluations that include the energy (MD steps skip them)

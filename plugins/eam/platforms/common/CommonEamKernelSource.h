@@ -46,9 +46,14 @@ KERNEL void checkDisplacement(GLOBAL const real4* RESTRICT posq, GLOBAL const re
 }
 
 #ifdef HALF_LIST
+#define DENSITY_T mm_ulong  // 64-bit fixed point, scattered with atomics
+#else
+#define DENSITY_T mixed     // full list: plain per-atom sums
+#endif
+
 KERNEL void computeDensity(GLOBAL const real4* RESTRICT posq, GLOBAL const int* RESTRICT atomIndex,
         GLOBAL const int* RESTRICT element, GLOBAL const int* RESTRICT nbrStart, GLOBAL const int4* RESTRICT nbr,
-        real4 boxA, real4 boxB, real4 boxC, GLOBAL const real4* RESTRICT pairCoef, GLOBAL mm_ulong* RESTRICT rhoFixed) {
+        real4 boxA, real4 boxB, real4 boxC, GLOBAL const real4* RESTRICT pairCoef, GLOBAL DENSITY_T* RESTRICT rho) {
     for (int i = GLOBAL_ID; i < NUM_ATOMS; i += GLOBAL_SIZE) {
         const real4 pi = posq[i];
         const int ei = element[atomIndex[i]];
@@ -66,54 +71,31 @@ KERNEL void computeDensity(GLOBAL const real4* RESTRICT posq, GLOBAL const int* 
             p = min(p, (real) 1);
             const int ej = element[atomIndex[q.x]];
             const int base = 3*((ei*NE + ej)*SEGS + m - 1);
-            const real4 cji = pairCoef[base], cij = pairCoef[base+1];  // rho_{ej -> ei}, rho_{ei -> ej}
+            const real4 cji = pairCoef[base];  // rho_{ej -> ei}
             sum += ((cji.w*p + cji.z)*p + cji.y)*p + cji.x;
+#ifdef HALF_LIST
+            const real4 cij = pairCoef[base+1];  // rho_{ei -> ej}
             const real toJ = ((cij.w*p + cij.z)*p + cij.y)*p + cij.x;
-            ATOMIC_ADD(&rhoFixed[q.x], (mm_ulong) ((mm_long) (toJ*(real) 0x100000000)));  // exact scaling
+            ATOMIC_ADD(&rho[q.x], (mm_ulong) ((mm_long) (toJ*(real) 0x100000000)));  // exact scaling
+#endif
         }
-        ATOMIC_ADD(&rhoFixed[i], (mm_ulong) ((mm_long) (sum*FIXED_SCALE)));
-    }
-}
-
-KERNEL void computeEmbedding(GLOBAL const int* RESTRICT atomIndex, GLOBAL const int* RESTRICT element,
-        GLOBAL mm_long* RESTRICT rhoFixed, GLOBAL const real4* RESTRICT embedCoef, GLOBAL real* RESTRICT fp,
-        GLOBAL mixed* RESTRICT energyBuffer) {
-    mixed energy = 0;
-    for (int i = GLOBAL_ID; i < NUM_ATOMS; i += GLOBAL_SIZE) {
-        const mixed r = ((mixed) rhoFixed[i])/FIXED_SCALE;
-        rhoFixed[i] = 0;  // ready for the next step's density pass (saves a clear launch)
+#ifdef HALF_LIST
+        ATOMIC_ADD(&rho[i], (mm_ulong) ((mm_long) (sum*FIXED_SCALE)));
 #else
-KERNEL void computeDensity(GLOBAL const real4* RESTRICT posq, GLOBAL const int* RESTRICT atomIndex,
-        GLOBAL const int* RESTRICT element, GLOBAL const int* RESTRICT nbrStart, GLOBAL const int4* RESTRICT nbr,
-        real4 boxA, real4 boxB, real4 boxC, GLOBAL const real4* RESTRICT pairCoef, GLOBAL mixed* RESTRICT rho) {
-    for (int i = GLOBAL_ID; i < NUM_ATOMS; i += GLOBAL_SIZE) {
-        const real4 pi = posq[i];
-        const int ei = element[atomIndex[i]];
-        mixed sum = 0;
-        for (int k = nbrStart[i]; k < nbrStart[i+1]; k++) {
-            const int4 q = nbr[k];
-            const real3 d = pairDelta(pi, posq[q.x], q, boxA, boxB, boxC);
-            const real r2 = d.x*d.x + d.y*d.y + d.z*d.z;
-            if (r2 >= CUTOFF2)
-                continue;
-            real p = SQRT(r2)*RDR + 1;
-            int m = (int) p;
-            m = min(m, SEGS);
-            p -= m;
-            p = min(p, (real) 1);
-            const int ej = element[atomIndex[q.x]];
-            const real4 c = pairCoef[3*((ei*NE + ej)*SEGS + m - 1)];  // rho_{ej -> ei}
-            sum += ((c.w*p + c.z)*p + c.y)*p + c.x;
-        }
         rho[i] = sum;
+#endif
     }
 }
 
 KERNEL void computeEmbedding(GLOBAL const int* RESTRICT atomIndex, GLOBAL const int* RESTRICT element,
-        GLOBAL const mixed* RESTRICT rho, GLOBAL const real4* RESTRICT embedCoef, GLOBAL real* RESTRICT fp,
+        GLOBAL DENSITY_T* RESTRICT rho, GLOBAL const real4* RESTRICT embedCoef, GLOBAL real* RESTRICT fp,
         GLOBAL mixed* RESTRICT energyBuffer) {
     mixed energy = 0;
     for (int i = GLOBAL_ID; i < NUM_ATOMS; i += GLOBAL_SIZE) {
+#ifdef HALF_LIST
+        const mixed r = ((mixed) (mm_long) rho[i])/FIXED_SCALE;
+        rho[i] = 0;  // ready for the next step's density pass (saves a clear launch)
+#else
         const mixed r = rho[i];
 #endif
         mixed p = r*RDRHO + 1;

@@ -691,7 +691,12 @@ struct ProtocolRunner::Impl {
       return result;
     }
     if (opt.resume) thermo = std::make_unique<ThermoFile>(ThermoFile::resume(layout().thermo_csv(), ck.thermo_rows));
-    else thermo = std::make_unique<ThermoFile>(layout().thermo_csv(), provenance_line("thermo.csv"));
+    else
+      thermo = std::make_unique<ThermoFile>(
+          layout().thermo_csv(),
+          provenance_line("thermo.csv") + "\n# potential_energy_eV and pressure_bar from: " +
+              pressure_source_name(force_impl == EamImplementation::Native ? PressureSource::NativeVirial
+                                                                           : PressureSource::CpuEvaluator));
     if (!opt.resume) save_runner_checkpoint(dir, ck);
 
     t_session = Clock::now();

@@ -34,9 +34,9 @@ const char* pressure_source_name(PressureSource s);
 
 /// A State and, with the native force, that force's virial (kJ/mol, xx yy zz
 /// xy xz yz) at exactly the State's positions and box.  Make one only with
-/// capture_state: getVirial returns the virial of the kernel's last execute(),
-/// which is the State's configuration only if that State's own Energy request
-/// ran the kernel and nothing ran it since.
+/// capture_state: getVirial returns the virial of the kernel's last execute()
+/// with the energy (OpenCL skips it in force-only MD steps): the State's only
+/// if that State's own Energy request ran the kernel and nothing ran it since.
 struct SampledState {
   OpenMM::State state;
   std::optional<std::array<double, 6>> virial_kJ_mol;  // empty: evaluator path

@@ -1,4 +1,4 @@
-#include "reports/cross_engine_section.hpp"
+#include "reports/internal/cross_engine_section.hpp"
 
 #include <fmt/format.h>
 
@@ -9,7 +9,7 @@
 
 #include "analysis/csv_table.hpp"
 #include "core/text_util.hpp"
-#include "reports/figures.hpp"
+#include "reports/internal/figures.hpp"
 #include "rundir/layout.hpp"
 #include "rundir/run_directory.hpp"
 

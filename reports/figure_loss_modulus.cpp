@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "reports/figures.hpp"
+#include "reports/internal/figures.hpp"
 
 namespace gb::reports {
 

@@ -9,7 +9,7 @@
 
 #include "analysis/arrhenius_crossover.hpp"
 #include "analysis/vft_fit.hpp"
-#include "reports/figures.hpp"
+#include "reports/internal/figures.hpp"
 #include "validation/stage_dynamics.hpp"
 
 namespace gb::reports {

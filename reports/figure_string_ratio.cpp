@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "reports/figures.hpp"
+#include "reports/internal/figures.hpp"
 
 namespace gb::reports {
 

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "reports/figures.hpp"
+#include "reports/internal/figures.hpp"
 #include "validation/stage_dynamics.hpp"
 
 namespace gb::reports {

@@ -2,7 +2,7 @@
 // liquid, from the histograms in order.json.
 #include <fmt/format.h>
 
-#include "reports/figures.hpp"
+#include "reports/internal/figures.hpp"
 #include "rundir/analysis_files.hpp"
 
 namespace gb::reports {

@@ -1,5 +1,5 @@
 #include "core/text_util.hpp"
-#include "reports/gnuplot_runner.hpp"
+#include "reports/internal/gnuplot_runner.hpp"
 
 #include <cstdlib>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "runners/health_check.hpp"
+#include "runners/internal/health_check.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "runners/openmm_stage_control.hpp"
+#include "runners/internal/openmm_stage_control.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -14,7 +14,8 @@ namespace gb::runners {
 
 OpenMMStageControl::OpenMMStageControl(OpenMM::Context& ctx, OpenMM::Integrator& integ, bool has_barostat,
                                        const ThermoSampler& sampler, rundir::StageLayout files, long first_step,
-                                       double first_time_ps, double timestep_ps, long resume_step)
+                                       double first_time_ps, double timestep_ps, long resume_step,
+                                       EamPlugin::EamForce* native)
     : ctx_(ctx),
       integ_(integ),
       has_barostat_(has_barostat),
@@ -23,7 +24,8 @@ OpenMMStageControl::OpenMMStageControl(OpenMM::Context& ctx, OpenMM::Integrator&
       first_step_(first_step),
       first_time_ps_(first_time_ps),
       timestep_ps_(timestep_ps),
-      resume_step_(resume_step) {}
+      resume_step_(resume_step),
+      native_(native) {}
 
 OpenMMStageControl::~OpenMMStageControl() = default;
 
@@ -66,7 +68,9 @@ void OpenMMStageControl::set_box(const Box& nb) {
 }
 
 std::array<double, 6> OpenMMStageControl::pressure_tensor_bar() {
-  return sampler_.pressure_tensor_bar(ctx_.getState(OpenMM::State::Positions | OpenMM::State::Velocities));
+  // The native path needs no positions (the virial comes with the State's energy evaluation).
+  const int types = native_ ? OpenMM::State::Velocities : OpenMM::State::Positions | OpenMM::State::Velocities;
+  return sampler_.pressure_tensor_bar(capture_state(ctx_, types, native_));
 }
 
 std::ofstream& OpenMMStageControl::open_sample_file(const std::string& name, const std::vector<std::string>& columns) {
@@ -98,7 +102,8 @@ std::ofstream& OpenMMStageControl::open_sample_file(const std::string& name, con
       kept += line + "\n";
     }
   } else {
-    kept = "# " + provenance_line(name) + "\n" + header + "\n";
+    kept = "# " + provenance_line(name) + "\n# pressure from: " + pressure_source_name(pressure_source()) + "\n" +
+           header + "\n";
   }
   write_file_atomically(path, kept);
   auto f = std::make_unique<std::ofstream>(path, std::ios::app);

@@ -31,15 +31,15 @@
 #include "rundir/stage_record.hpp"
 #include "cases/requested_stage_record.hpp"
 #include "rundir/thermo_log.hpp"
-#include "runners/health_check.hpp"
+#include "runners/internal/health_check.hpp"
 #include "runners/md_state.hpp"
-#include "runners/openmm_stage_control.hpp"
+#include "runners/internal/openmm_stage_control.hpp"
 #include "runners/out_dir_guard.hpp"
 #include "runners/run_lock.hpp"
 #include "runners/run_log.hpp"
-#include "runners/run_provenance.hpp"
-#include "runners/runner_checkpoint.hpp"
-#include "runners/signal_watch.hpp"
+#include "runners/internal/run_provenance.hpp"
+#include "runners/internal/runner_checkpoint.hpp"
+#include "runners/internal/signal_watch.hpp"
 #include "runners/stage_dynamics.hpp"
 #include "runners/thermo_file.hpp"
 #include "runners/thermo_sampler.hpp"
@@ -295,6 +295,8 @@ struct ProtocolRunner::Impl {
     prov.platform = platform.name;
     prov.precision = platform.precision;
     prov.force = implementation_name(force_impl);
+    prov.pressure = pressure_source_name(force_impl == EamImplementation::Native ? PressureSource::NativeVirial
+                                                                                 : PressureSource::CpuEvaluator);
     prov.platform_properties = platform.properties;
     prov.potential_path = fs::absolute(potential_path).string();
     prov.potential_sha256 = potential_sha;
@@ -481,7 +483,7 @@ struct ProtocolRunner::Impl {
     set_temperature(*ss.integ, ctx, st, ss.baro >= 0, target_temperature(st, ss.s));
     ss.control = std::make_unique<OpenMMStageControl>(ctx, *ss.integ, ss.baro >= 0, *sampler, stage_files(k),
                                                       c.stage_offset(k), time_before_stage(k), st.timestep_ps,
-                                                      resume_mid ? c.stage_offset(k) + ss.s : -1);
+                                                      resume_mid ? c.stage_offset(k) + ss.s : -1, ss.es.native);
 
     OpenMM::Vec3 box0[3];
     ctx.getState(0).getPeriodicBoxVectors(box0[0], box0[1], box0[2]);
@@ -514,11 +516,14 @@ struct ProtocolRunner::Impl {
     const StageSpec& st = c.stages[k];
     const long global = c.stage_offset(k) + ss.s;
     const std::string where = fmt::format("stage {}, step {} (global step {})", st.dir_name, ss.s, global);
-    const OpenMM::State state =
-        ss.ctx->getState(OpenMM::State::Positions | OpenMM::State::Velocities | OpenMM::State::Energy);
+    // With the native force the Energy request also yields the force's virial at these positions.
+    const SampledState sampled =
+        capture_state(*ss.ctx, OpenMM::State::Positions | OpenMM::State::Velocities | OpenMM::State::Energy,
+                      ss.es.native);
+    const OpenMM::State& state = sampled.state;
     if (check) {
       check_state_finite(state, where);
-      ThermoRow row = sampler->sample(state);
+      ThermoRow row = sampler->sample(sampled);
       check_thermo(row, ss.lim, where);
       ss.guard->check(state, where);
       last_T = row.temperature_K;
@@ -686,7 +691,12 @@ struct ProtocolRunner::Impl {
       return result;
     }
     if (opt.resume) thermo = std::make_unique<ThermoFile>(ThermoFile::resume(layout().thermo_csv(), ck.thermo_rows));
-    else thermo = std::make_unique<ThermoFile>(layout().thermo_csv(), provenance_line("thermo.csv"));
+    else
+      thermo = std::make_unique<ThermoFile>(
+          layout().thermo_csv(),
+          provenance_line("thermo.csv") + "\n# potential_energy_eV and pressure_bar from: " +
+              pressure_source_name(force_impl == EamImplementation::Native ? PressureSource::NativeVirial
+                                                                           : PressureSource::CpuEvaluator));
     if (!opt.resume) save_runner_checkpoint(dir, ck);
 
     t_session = Clock::now();

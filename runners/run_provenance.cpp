@@ -1,4 +1,4 @@
-#include "runners/run_provenance.hpp"
+#include "runners/internal/run_provenance.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -27,6 +27,7 @@ void write_run_provenance(const std::string& path, const RunProvenance& p) {
   e << YAML::Key << "name" << YAML::Value << p.platform;
   e << YAML::Key << "precision" << YAML::Value << p.precision;
   e << YAML::Key << "force" << YAML::Value << p.force;
+  if (!p.pressure.empty()) e << YAML::Key << "pressure" << YAML::Value << p.pressure;
   e << YAML::Key << "properties" << YAML::Value << YAML::BeginMap;
   for (const auto& [k, v] : p.platform_properties) e << YAML::Key << k << YAML::Value << v;
   e << YAML::EndMap << YAML::EndMap;

@@ -1,4 +1,4 @@
-#include "runners/runner_checkpoint.hpp"
+#include "runners/internal/runner_checkpoint.hpp"
 
 #include "rundir/layout.hpp"
 

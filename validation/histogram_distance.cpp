@@ -1,4 +1,4 @@
-#include "validation/histogram_distance.hpp"
+#include "validation/internal/histogram_distance.hpp"
 
 #include <algorithm>
 #include <cmath>

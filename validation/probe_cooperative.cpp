@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "rundir/analysis_files.hpp"
-#include "validation/probe.hpp"
+#include "validation/internal/probe.hpp"
 #include "validation/stage_dynamics.hpp"
 
 namespace gb::validation {

@@ -7,7 +7,7 @@
 
 #include "core/units.hpp"
 #include "analysis/linear_fit.hpp"
-#include "validation/probe.hpp"
+#include "validation/internal/probe.hpp"
 #include "validation/stage_dynamics.hpp"
 
 namespace gb::validation {

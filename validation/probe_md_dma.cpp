@@ -21,7 +21,7 @@
 #include "analysis/md_dma.hpp"
 #include "core/error.hpp"
 #include "analysis/linear_fit.hpp"
-#include "validation/probe.hpp"
+#include "validation/internal/probe.hpp"
 #include "validation/stage_dynamics.hpp"
 
 namespace gb::validation {

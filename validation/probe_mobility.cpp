@@ -23,7 +23,7 @@
 #include <fmt/format.h>
 
 #include "core/lammps_dump.hpp"
-#include "validation/probe.hpp"
+#include "validation/internal/probe.hpp"
 
 namespace gb::validation {
 namespace {

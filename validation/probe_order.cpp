@@ -7,8 +7,8 @@
 
 #include "analysis/bond_order.hpp"
 #include "rundir/analysis_files.hpp"
-#include "validation/histogram_distance.hpp"
-#include "validation/probe.hpp"
+#include "validation/internal/histogram_distance.hpp"
+#include "validation/internal/probe.hpp"
 
 namespace gb::validation {
 namespace {

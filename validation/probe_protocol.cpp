@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "validation/probe.hpp"
+#include "validation/internal/probe.hpp"
 
 namespace gb::validation {
 

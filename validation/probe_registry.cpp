@@ -1,6 +1,6 @@
 #include <map>
 
-#include "validation/probe.hpp"
+#include "validation/internal/probe.hpp"
 
 namespace gb::validation {
 

@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "validation/probe.hpp"
+#include "validation/internal/probe.hpp"
 #include "validation/thermo_state.hpp"
 
 namespace gb::validation {

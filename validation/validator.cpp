@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "validation/probe.hpp"
+#include "validation/internal/probe.hpp"
 
 namespace gb::validation {
 

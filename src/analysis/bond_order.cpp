@@ -5,7 +5,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "analysis/spherical_harmonics.hpp"
+#include "analysis/internal/spherical_harmonics.hpp"
 
 namespace gb::analysis {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "analysis/output_provenance.hpp"
+#include "analysis/internal/output_provenance.hpp"
 #include "core/atomic_file.hpp"
 #include "rundir/analysis_files.hpp"
 

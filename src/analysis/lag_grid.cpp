@@ -1,4 +1,4 @@
-#include "analysis/lag_grid.hpp"
+#include "analysis/internal/lag_grid.hpp"
 
 #include <cmath>
 

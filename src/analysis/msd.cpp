@@ -7,7 +7,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "analysis/lag_grid.hpp"
+#include "analysis/internal/lag_grid.hpp"
 #include "core/error.hpp"
 
 namespace gb::analysis {

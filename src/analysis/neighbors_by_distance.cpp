@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "analysis/pair_search.hpp"
+#include "analysis/internal/pair_search.hpp"
 
 namespace gb::analysis {
 

@@ -1,7 +1,7 @@
 // Observable "gr": partial pair distribution functions (gr.csv) and the
 // first-peak position of the total g(r), with the one frame budget
 // (StageAnalysisOptions::gr_frames).
-#include "analysis/observable.hpp"
+#include "analysis/internal/observable.hpp"
 #include "analysis/pair_distribution.hpp"
 
 namespace gb::analysis {

@@ -2,7 +2,7 @@
 // isothermal stage's stress series (stress_acf.csv, viscosity.json;
 // summary.json: "viscosity"); over the run, viscosity.csv and viscosity.json
 // with the inheritance estimate (>= 3 temperatures).  Method: docs/viscosity.md.
-#include "analysis/observable.hpp"
+#include "analysis/internal/observable.hpp"
 #include "analysis/viscosity_analysis.hpp"
 
 namespace gb::analysis {

@@ -2,7 +2,7 @@
 // both a stress series (green_kubo: G_inf) and a trajectory (scattering:
 // tau_alpha); fills "maxwell" of the stage's viscosity record (viscosity.json,
 // summary.json) that green_kubo wrote.  Method: docs/viscosity.md.
-#include "analysis/observable.hpp"
+#include "analysis/internal/observable.hpp"
 #include "analysis/viscosity_analysis.hpp"
 
 namespace gb::analysis {

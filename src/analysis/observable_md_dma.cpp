@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "analysis/observable.hpp"
+#include "analysis/internal/observable.hpp"
 #include "analysis/viscosity_analysis.hpp"
 
 namespace gb::analysis {

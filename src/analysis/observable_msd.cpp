@@ -2,7 +2,7 @@
 // Lindemann ratio (uses gr's first peak) -> msd.csv, msd.json.
 #include "analysis/lindemann.hpp"
 #include "analysis/msd.hpp"
-#include "analysis/observable.hpp"
+#include "analysis/internal/observable.hpp"
 
 namespace gb::analysis {
 namespace {

@@ -5,8 +5,8 @@
 // origin (strings' peak lag; half the stage when there is none).  A stage that
 // starts out of equilibrium (anything but an isotherm, whose equilibration the
 // runner already left out of the trajectory) is sampled only in its second half.
-#include "analysis/observable.hpp"
-#include "analysis/order_mobility.hpp"
+#include "analysis/internal/observable.hpp"
+#include "analysis/internal/order_mobility.hpp"
 #include "analysis/order_output.hpp"
 #include "core/atomic_file.hpp"
 

@@ -1,4 +1,4 @@
-#include "analysis/observable.hpp"
+#include "analysis/internal/observable.hpp"
 
 namespace gb::analysis {
 

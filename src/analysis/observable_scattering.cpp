@@ -2,7 +2,7 @@
 // function F_s(q1, t) at its first peak (fs.csv) of an isothermal stage's
 // trajectory, with tau_alpha (F_s = 1/e) and its error (summary.json:
 // "scattering").  Off with StageAnalysisOptions::viscosity_scattering = false.
-#include "analysis/observable.hpp"
+#include "analysis/internal/observable.hpp"
 #include "analysis/viscosity_analysis.hpp"
 
 namespace gb::analysis {

@@ -1,7 +1,7 @@
 // Observable "strings": fast and string-like atoms, N_string/N_fast over t and
 // the peak tau_string picked once here (strings.csv, strings.json); validation
 // reads the peak from strings.json.
-#include "analysis/observable.hpp"
+#include "analysis/internal/observable.hpp"
 #include "analysis/string_atoms.hpp"
 
 namespace gb::analysis {

@@ -1,7 +1,7 @@
 // Observable "thermo": the achieved conditions of the stage from its
 // thermo.csv rows (after equilibration), for every stage with rows — also
 // those without a trajectory.
-#include "analysis/observable.hpp"
+#include "analysis/internal/observable.hpp"
 
 namespace gb::analysis {
 namespace {

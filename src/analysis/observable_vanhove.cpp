@@ -1,5 +1,5 @@
 // Observable "vanhove": self part of the van Hove function per species (vanhove.csv).
-#include "analysis/observable.hpp"
+#include "analysis/internal/observable.hpp"
 #include "analysis/van_hove.hpp"
 
 namespace gb::analysis {

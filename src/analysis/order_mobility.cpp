@@ -1,4 +1,4 @@
-#include "analysis/order_mobility.hpp"
+#include "analysis/internal/order_mobility.hpp"
 
 #include <algorithm>
 #include <cmath>

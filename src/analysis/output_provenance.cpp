@@ -1,4 +1,4 @@
-#include "analysis/output_provenance.hpp"
+#include "analysis/internal/output_provenance.hpp"
 
 #include "core/provenance.hpp"
 #include "glassbench/version_info.hpp"

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <set>
 
-#include "analysis/pair_search.hpp"
+#include "analysis/internal/pair_search.hpp"
 #include "core/error.hpp"
 
 namespace gb::analysis {

@@ -3,8 +3,8 @@
 #include <filesystem>
 
 #include "analysis/arrhenius_fit.hpp"
-#include "analysis/observable.hpp"
-#include "analysis/output_provenance.hpp"
+#include "analysis/internal/observable.hpp"
+#include "analysis/internal/output_provenance.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "rundir/run_directory.hpp"

@@ -1,4 +1,4 @@
-#include "analysis/scattering.hpp"
+#include "analysis/internal/scattering.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "analysis/lag_grid.hpp"
+#include "analysis/internal/lag_grid.hpp"
 #include "core/error.hpp"
 
 namespace gb::analysis {

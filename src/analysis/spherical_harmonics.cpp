@@ -1,4 +1,4 @@
-#include "analysis/spherical_harmonics.hpp"
+#include "analysis/internal/spherical_harmonics.hpp"
 
 #include <cmath>
 #include <stdexcept>

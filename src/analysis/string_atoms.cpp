@@ -4,8 +4,8 @@
 #include <limits>
 #include <stdexcept>
 
-#include "analysis/lag_grid.hpp"
-#include "analysis/pair_search.hpp"
+#include "analysis/internal/lag_grid.hpp"
+#include "analysis/internal/pair_search.hpp"
 #include "core/error.hpp"
 
 namespace gb::analysis {

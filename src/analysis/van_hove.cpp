@@ -4,7 +4,7 @@
 #include <cmath>
 #include <set>
 
-#include "analysis/lag_grid.hpp"
+#include "analysis/internal/lag_grid.hpp"
 #include "core/error.hpp"
 
 namespace gb::analysis {

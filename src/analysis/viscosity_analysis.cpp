@@ -10,11 +10,11 @@
 
 #include "analysis/csv_table.hpp"
 #include "analysis/dynamics_output.hpp"
-#include "analysis/output_provenance.hpp"
-#include "analysis/scattering.hpp"
+#include "analysis/internal/output_provenance.hpp"
+#include "analysis/internal/scattering.hpp"
 #include "analysis/stress_series.hpp"
 #include "analysis/trajectory.hpp"
-#include "analysis/viscosity_estimates.hpp"
+#include "analysis/internal/viscosity_estimates.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 

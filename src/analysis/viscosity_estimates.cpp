@@ -1,4 +1,4 @@
-#include "analysis/viscosity_estimates.hpp"
+#include "analysis/internal/viscosity_estimates.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -12,8 +12,8 @@
 #include <set>
 #include <sstream>
 
-#include "cases/did_you_mean.hpp"
-#include "cases/field_values.hpp"
+#include "cases/internal/did_you_mean.hpp"
+#include "cases/internal/field_values.hpp"
 #include "cases/stage_type.hpp"
 #include "cases/yaml_field.hpp"
 #include "core/lammps_data.hpp"

@@ -1,4 +1,4 @@
-#include "cases/did_you_mean.hpp"
+#include "cases/internal/did_you_mean.hpp"
 
 #include <algorithm>
 #include <cctype>

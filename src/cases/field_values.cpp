@@ -1,4 +1,4 @@
-#include "cases/field_values.hpp"
+#include "cases/internal/field_values.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 // Stage kind "equilibrate": hold one temperature for a duration (e.g. the
 // melt at 2000 K).  Parse rules shared with "relax" (stage_kind_relax.cpp).
-#include "cases/field_values.hpp"
+#include "cases/internal/field_values.hpp"
 #include "cases/stage_type.hpp"
 
 namespace gb::cases {

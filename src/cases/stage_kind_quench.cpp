@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "cases/field_values.hpp"
+#include "cases/internal/field_values.hpp"
 #include "cases/stage_type.hpp"
 #include "core/input_limits.hpp"
 

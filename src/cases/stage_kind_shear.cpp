@@ -33,7 +33,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "cases/field_values.hpp"
+#include "cases/internal/field_values.hpp"
 #include "cases/stage_type.hpp"
 
 namespace gb::cases {

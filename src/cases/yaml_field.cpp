@@ -3,7 +3,7 @@
 #include <cmath>
 #include <set>
 
-#include "cases/did_you_mean.hpp"
+#include "cases/internal/did_you_mean.hpp"
 #include "core/text_parse.hpp"
 
 namespace gb::cases {

@@ -1,4 +1,4 @@
-#include "compare/distribution_distance.hpp"
+#include "compare/internal/distribution_distance.hpp"
 
 #include <algorithm>
 #include <cmath>

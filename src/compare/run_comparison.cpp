@@ -16,7 +16,7 @@
 #include "analysis/csv_table.hpp"
 #include "analysis/pair_distribution.hpp"
 #include "analysis/trajectory.hpp"
-#include "compare/distribution_distance.hpp"
+#include "compare/internal/distribution_distance.hpp"
 #include "core/error.hpp"
 #include "rundir/analysis_files.hpp"
 #include "rundir/layout.hpp"

@@ -1,4 +1,4 @@
-#include "lammps/lammps_log.hpp"
+#include "lammps/internal/lammps_log.hpp"
 
 #include <cstdlib>
 #include <sstream>

@@ -10,7 +10,7 @@
 #include <deque>
 #include <stdexcept>
 
-#include "lammps/lammps_log.hpp"
+#include "lammps/internal/lammps_log.hpp"
 
 namespace gb::lammps {
 

@@ -1,4 +1,4 @@
-#include "lammps/lammps_stage_output.hpp"
+#include "lammps/internal/lammps_stage_output.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/lammps_dump.hpp"
-#include "lammps/lammps_log.hpp"
+#include "lammps/internal/lammps_log.hpp"
 
 namespace gb::lammps {
 

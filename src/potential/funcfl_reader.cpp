@@ -5,7 +5,7 @@
 #include "core/error.hpp"
 #include "core/input_limits.hpp"
 #include "potential/eam_reader.hpp"
-#include "potential/potential_file_scanner.hpp"
+#include "potential/internal/potential_file_scanner.hpp"
 #include "potential/potential_locator.hpp"
 
 namespace gb {

@@ -1,4 +1,4 @@
-#include "potential/potential_file_scanner.hpp"
+#include "potential/internal/potential_file_scanner.hpp"
 
 #include <algorithm>
 #include <cmath>

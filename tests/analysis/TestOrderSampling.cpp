@@ -10,7 +10,7 @@
 
 #include <cmath>
 
-#include "analysis/order_mobility.hpp"
+#include "analysis/internal/order_mobility.hpp"
 #include "order_test_structures.hpp"
 
 using namespace gb;

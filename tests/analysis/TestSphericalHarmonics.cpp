@@ -5,7 +5,7 @@
 #include <cmath>
 #include <random>
 
-#include "analysis/spherical_harmonics.hpp"
+#include "analysis/internal/spherical_harmonics.hpp"
 
 using gb::Vec3;
 using gb::analysis::SphericalHarmonics;

@@ -3,7 +3,7 @@
 // Expected values are the SI/metal-unit definitions, written out by hand.
 #include <gtest/gtest.h>
 
-#include "cases/did_you_mean.hpp"
+#include "cases/internal/did_you_mean.hpp"
 #include "cases/quantity.hpp"
 
 using gb::cases::parse_quantity;

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <random>
 
-#include "compare/distribution_distance.hpp"
+#include "compare/internal/distribution_distance.hpp"
 #include "compare/equivalence.hpp"
 
 using namespace gb::compare;

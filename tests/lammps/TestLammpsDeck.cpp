@@ -14,10 +14,10 @@
 #include "common/temp_dir.hpp"
 #include "core/error.hpp"
 #include "lammps/lammps_deck.hpp"
-#include "lammps/lammps_log.hpp"
+#include "lammps/internal/lammps_log.hpp"
 #include "lammps/lammps_process.hpp"
 #include "lammps/lammps_runner.hpp"
-#include "lammps/lammps_stage_output.hpp"
+#include "lammps/internal/lammps_stage_output.hpp"
 #include "runners/protocol_runner.hpp"
 
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 #include "core/error.hpp"
 #include "run_test_support.hpp"
 #include "runners/protocol_runner.hpp"
-#include "runners/runner_checkpoint.hpp"
+#include "runners/internal/runner_checkpoint.hpp"
 
 namespace {
 

@@ -92,7 +92,11 @@ void SmokeCase::CompletesWithTheContractLayout() {
     first_step += steps[k++];
   }
   EXPECT_EQ(gb::DumpReader::read_all(run_dir() + "/stages/09-isothermal-1500K/velocities.dump.gz").size(), 3u);
-  EXPECT_EQ(YAML::LoadFile(run_dir() + "/provenance.yaml")["status"].as<std::string>(), "completed");
+  const YAML::Node prov = YAML::LoadFile(run_dir() + "/provenance.yaml");
+  EXPECT_EQ(prov["status"].as<std::string>(), "completed");
+  // Which path computed energy and pressure (native force: its virial; custom: the CPU evaluator).
+  EXPECT_EQ(prov["platform"]["pressure"].as<std::string>(),
+            prov["platform"]["force"].as<std::string>() == "native" ? "native-force-virial" : "cpu-evaluator");
 }
 
 void SmokeCase::ThermoRowsPerStage() {
@@ -166,7 +170,8 @@ void SmokeCase::LammpsReadsFinalDataWithTheReportedEnergy() {
       cfg, {"eam/fs", {"* * /usr/share/lammps/potentials/CuZr_mm.eam.fs Cu Zr"}});
   const double reported = std::stod(rows_of("relax").back().at("potential_energy_eV"));
   // thermo.csv prints 10 significant digits (~3e-7 eV/atom at -4 eV/atom);
-  // the evaluator itself agrees with LAMMPS to rounding.
+  // its energy (native force, or the evaluator with the custom force) agrees
+  // with LAMMPS to rounding.
   EXPECT_NEAR(lmp.energy_eV / 500.0, reported / 500.0, 1e-6);
 }
 

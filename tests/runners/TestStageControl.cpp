@@ -19,7 +19,7 @@
 #include "openmm/platform.hpp"
 #include "potential/eam_reader.hpp"
 #include "openmm/system_builder.hpp"
-#include "runners/openmm_stage_control.hpp"
+#include "runners/internal/openmm_stage_control.hpp"
 
 namespace {
 

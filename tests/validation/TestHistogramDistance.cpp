@@ -5,7 +5,7 @@
 
 #include <stdexcept>
 
-#include "validation/histogram_distance.hpp"
+#include "validation/internal/histogram_distance.hpp"
 
 using namespace gb::validation;
 

@@ -32,21 +32,23 @@ bool platform_present() {
 }
 
 gb::SinglePointResult single_point(const gb::AtomConfig& cfg, const gb::EamPotential& pot,
-                                   const std::vector<int>& elem, gb::EamImplementation impl) {
+                                   const std::vector<int>& elem, gb::EamImplementation impl,
+                                   const std::string& precision = "") {
   gb::SinglePointOptions opt;
   opt.platform.name = kPlatform;
+  opt.platform.precision = precision;  // "": the platform's default
   opt.platform.cpu_threads = 2;
   opt.check_density = false;
   opt.implementation = impl;
   return gb::openmm_single_point(cfg, pot, elem, opt);
 }
 
-gb::testing::Engine native_engine() {
-  return [](const gb::AtomConfig& cfg, const gb::EamPotential& pot, const std::vector<int>& elem) {
+gb::testing::Engine native_engine(const std::string& precision = "") {
+  return [precision](const gb::AtomConfig& cfg, const gb::EamPotential& pot, const std::vector<int>& elem) {
     if (!platform_present()) throw gb::testing::EngineUnavailable{std::string(kPlatform) + " platform not available"};
     if (!gb::native_force_available(kPlatform))
       throw gb::testing::EngineUnavailable{std::string("native EAM kernel not built for ") + kPlatform};
-    const gb::SinglePointResult r = single_point(cfg, pot, elem, gb::EamImplementation::Native);
+    const gb::SinglePointResult r = single_point(cfg, pot, elem, gb::EamImplementation::Native, precision);
     gb::testing::EngineResult e;
     e.energy_eV = r.energy_eV;
     e.forces_eV_per_A = r.forces_eV_per_A;
@@ -155,6 +157,96 @@ TEST(NativeEamForce, SerializationRoundTrip) {
   EXPECT_EQ(s1.getPotentialEnergy(), s2.getPotentialEnergy());  // same tables, same code: identical
   for (size_t k = 0; k < ns.s.positions_nm.size(); ++k)
     for (int d = 0; d < 3; ++d) ASSERT_EQ(s1.getForces()[k][d], s2.getForces()[k][d]);
+}
+
+// Forces in eV/A and the energy in eV of `positions` in `ctx`.
+std::pair<double, std::vector<OpenMM::Vec3>> energy_forces(OpenMM::Context& ctx) {
+  const OpenMM::State s = ctx.getState(OpenMM::State::Energy | OpenMM::State::Forces);
+  std::vector<OpenMM::Vec3> f = s.getForces();
+  for (auto& v : f) v *= gb::units::kEVPerKJPerMol / 10.0;  // kJ/mol/nm -> eV/A
+  return {s.getPotentialEnergy() * gb::units::kEVPerKJPerMol, f};
+}
+
+// One context evaluated at a start configuration and then at `moved`
+// (setPositions, as an integrator's motion: the kernel's skin rule must see
+// it and rebuild its neighbour list) gives what a fresh context gives for
+// `moved`, within the platform's bound vs LAMMPS.
+void expect_same_as_fresh_context(OpenMM::System& system, const std::vector<OpenMM::Vec3>& start,
+                                  const std::vector<OpenMM::Vec3>& moved, const OpenMM::Vec3* movedBox,
+                                  const char* what) {
+  OpenMM::VerletIntegrator i1(0.001), i2(0.001);
+  auto c1 = context_for(system, i1);
+  c1->setPositions(start);
+  energy_forces(*c1);  // list built here
+  if (movedBox) c1->setPeriodicBoxVectors(movedBox[0], movedBox[1], movedBox[2]);
+  c1->setPositions(moved);
+  const auto a = energy_forces(*c1);
+  auto c2 = context_for(system, i2);
+  if (movedBox) c2->setPeriodicBoxVectors(movedBox[0], movedBox[1], movedBox[2]);
+  c2->setPositions(moved);
+  const auto b = energy_forces(*c2);
+  double df = 0;
+  for (size_t k = 0; k < moved.size(); ++k) {
+    const OpenMM::Vec3 d = a.second[k] - b.second[k];
+    df = std::max(df, std::sqrt(d.dot(d)));
+  }
+  const double de = std::fabs(a.first - b.first) / moved.size();
+  std::cout << "[rebuild] " << kPlatform << " " << what << ": vs fresh context |dE|/N = " << de
+            << " eV, max|dF| = " << df << " eV/A\n";
+  EXPECT_LE(de, kTol.energy_per_atom_eV) << what;
+  EXPECT_LE(df, kTol.max_force_eV_per_A) << what;
+}
+
+// Pairs closer than r_in at (b, boxB) that were farther than r_out at
+// (a, boxA): pairs a list built at a cannot hold.  Minimum image for
+// lower-triangular boxes with tilts below half a box length.
+int pairs_entering(const std::vector<OpenMM::Vec3>& a, const OpenMM::Vec3* boxA, const std::vector<OpenMM::Vec3>& b,
+                   const OpenMM::Vec3* boxB, double r_in, double r_out) {
+  auto dist = [](const std::vector<OpenMM::Vec3>& x, const OpenMM::Vec3* h, size_t i, size_t j) {
+    OpenMM::Vec3 d = x[j] - x[i];
+    for (int k = 2; k >= 0; --k) d -= h[k] * std::round(d[k] / h[k][k]);
+    return std::sqrt(d.dot(d));
+  };
+  int n = 0;
+  for (size_t i = 0; i < a.size(); ++i)
+    for (size_t j = i + 1; j < a.size(); ++j)
+      if (dist(b, boxB, i, j) < r_in && dist(a, boxA, i, j) > r_out) ++n;
+  return n;
+}
+
+TEST(NativeEamForce, ListRebuildAfterMotionBeyondHalfSkinMatchesFreshContext) {
+  if (!platform_present()) GTEST_SKIP() << kPlatform << " not available";
+  if (!gb::native_force_available(kPlatform)) GTEST_SKIP() << "native kernel not built for " << kPlatform;
+  // The 864-atom fcc Cu_u3 case (6x6x6 cells, thermal-like displacements).
+  // Its upper half slides by one lattice vector along x (0.36 nm, > skin/2 =
+  // 0.05 nm): still a valid crystal, but across the two slip planes atoms
+  // get nearest neighbours that were beyond cutoff + skin when the list was
+  // built.  A kernel that missed the motion would lose those pairs.
+  NativeSystem ns(gb::testing::shipped_file_case("Cu_u3.eam"));
+  const auto& box = ns.s.box_nm;
+  ASSERT_EQ(box[1][0], 0.0);
+  ASSERT_EQ(box[2][0], 0.0);
+  ASSERT_EQ(box[2][1], 0.0);
+  const double lattice = box[0][0] / 6, cutoff = ns.s.native->getCutoffDistance();
+  const double skin = ns.s.native->getNeighborSkin();
+  std::vector<OpenMM::Vec3> slid = ns.s.positions_nm;
+  for (auto& x : slid)
+    if (x[2] - box[2][2] * std::floor(x[2] / box[2][2]) >= box[2][2] / 2) x[0] += lattice;
+  const int entering = pairs_entering(ns.s.positions_nm, box, slid, box, cutoff - 0.1, cutoff + skin);
+  std::cout << "[rebuild] slip: pairs within cutoff - 0.1 nm after, beyond cutoff + skin before: " << entering << "\n";
+  ASSERT_GT(entering, 20) << "the test motion does not exercise the rebuild";  // measured: 47
+  expect_same_as_fresh_context(*ns.s.system, ns.s.positions_nm, slid, nullptr, "slip by one lattice vector");
+
+  // The same slip at the periodic y boundary made by the box alone (a
+  // barostat/deformation move): b tilted by one lattice vector along x, no
+  // atom moves; only the image shifts tell the kernel to rebuild.
+  const OpenMM::Vec3 tilted[3] = {box[0], box[1] + OpenMM::Vec3(lattice, 0, 0), box[2]};
+  const int entering_tilt = pairs_entering(ns.s.positions_nm, box, ns.s.positions_nm, tilted, cutoff - 0.1, cutoff + skin);
+  std::cout << "[rebuild] tilt: pairs within cutoff - 0.1 nm after, beyond cutoff + skin before: " << entering_tilt
+            << "\n";
+  ASSERT_GT(entering_tilt, 10) << "the box change does not exercise the rebuild";  // measured: 20
+  expect_same_as_fresh_context(*ns.s.system, ns.s.positions_nm, ns.s.positions_nm, tilted,
+                               "box tilted by one lattice vector");
 }
 
 TEST(NativeEamForce, CheckpointResumeContinuesTheTrajectory) {

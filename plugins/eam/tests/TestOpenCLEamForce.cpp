@@ -1,6 +1,7 @@
 // Native EamForce on the OpenCL platform (PoCL here; any OpenCL device):
 // common kernels, mixed precision (float pair arithmetic and tables,
-// double energy and density sums).
+// fixed-point density sums, double energy), plus single and double
+// precision on the CuZr_mm sweep case.
 #include <string>
 
 namespace {
@@ -16,3 +17,23 @@ constexpr Tol kTol{5e-6, 1e-3, -1, 1e-5, 2e-3, 1e-4};
 }  // namespace
 
 #include "EamForceTestBody.hpp"
+
+namespace {
+
+// Single: the same float pair arithmetic as mixed, float F(rho) and energy
+// sums: the mixed bounds.  Double: full neighbour list (no fixed-point
+// densities), double arithmetic, forces through OpenMM's 2^-32 kJ/mol/nm
+// fixed point: rounding and unit conversion only, the CPU kernel's bounds x10.
+TEST(NativeEamForceOpenCL, SinglePrecisionAgreesWithLammps) {
+  gb::testing::expect_lammps_agreement(gb::testing::shipped_file_case("CuZr_mm.eam.fs"), native_engine("single"),
+                                       tolerance());
+}
+
+TEST(NativeEamForceOpenCL, DoublePrecisionAgreesWithLammps) {
+  gb::testing::AgreementTolerance t = tolerance();
+  t.energy_per_atom_eV = 1e-10;
+  t.max_force_eV_per_A = 1e-8;
+  gb::testing::expect_lammps_agreement(gb::testing::shipped_file_case("CuZr_mm.eam.fs"), native_engine("double"), t);
+}
+
+}  // namespace

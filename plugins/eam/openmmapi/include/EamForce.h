@@ -70,9 +70,9 @@ class EamForce : public OpenMM::Force {
 
   /// Copy particle elements to a Context after setParticleElement().
   void updateParametersInContext(OpenMM::Context& context);
-  /// Virial of this force at the last force/energy evaluation in `context`:
-  /// W = sum over pairs of r_ij (x) f_ij (kJ/mol), components
-  /// xx yy zz xy xz yz.  Pressure contribution: W / (3V) for the trace.
+  /// Virial at the last evaluation in `context` that included the energy
+  /// (OpenCL/CUDA skip it in force-only MD steps): W = sum over pairs of
+  /// r_ij (x) f_ij (kJ/mol), xx yy zz xy xz yz.  Pressure: trace W / (3V).
   std::array<double, 6> getVirial(OpenMM::Context& context);
 
  protected:

@@ -1,5 +1,6 @@
 #include "CommonEamKernels.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <string>
@@ -88,10 +89,22 @@ void CommonCalcEamForceKernel::initialize(const System& system, const EamForce& 
   for (int i = 0; i < numAtoms_; ++i) atomElement_[i] = force.getParticleElement(i);
   element_.initialize<int>(cc_, numAtoms_, "eamElement");
   element_.upload(atomElement_);
-  rho_.initialize(cc_, numAtoms_, mixed ? sizeof(double) : sizeof(float), "eamRho");
-  fp_.initialize(cc_, numAtoms_, mixed ? sizeof(double) : sizeof(float), "eamFp");
+  skin_ = force.getNeighborSkin();
+  // Half list where densities may be summed in 64-bit fixed point (2^-32:
+  // finer than float); double precision keeps the full list and double sums.
+  halfList_ = cc_.getSupports64BitGlobalAtomics() && !dbl;
+  if (halfList_) {  // densities as 64-bit fixed point, zeroed here and then by the embedding kernel
+    rho_.initialize<long long>(cc_, numAtoms_, "eamRhoFixed");
+    cc_.clearBuffer(rho_);
+  } else {
+    rho_.initialize(cc_, numAtoms_, mixed ? sizeof(double) : sizeof(float), "eamRho");
+  }
+  fp_.initialize(cc_, numAtoms_, dbl ? sizeof(double) : sizeof(float), "eamFp");  // real: see the kernel
   nbrStart_.initialize<int>(cc_, numAtoms_ + 1, "eamNbrStart");
   nbr_.initialize<mm_int4>(cc_, 1, "eamNbr");
+  refPos_.initialize(cc_, numAtoms_, dbl ? sizeof(mm_double4) : sizeof(mm_float4), "eamRefPos");
+  img_.initialize<mm_int4>(cc_, numAtoms_, "eamImage");
+  moved_.initialize<int>(cc_, 1, "eamMoved");
   virialThreads_ = cc_.getNumThreadBlocks() * cc_.ThreadBlockSize;
   virial_.initialize(cc_, 6 * virialThreads_, mixed ? sizeof(double) : sizeof(float), "eamVirial");
   cc_.clearBuffer(virial_);
@@ -102,87 +115,174 @@ void CommonCalcEamForceKernel::initialize(const System& system, const EamForce& 
   defines["NE"] = std::to_string(ne_);
   defines["SEGS"] = std::to_string(t.nr - 1);
   defines["SEGS_RHO"] = std::to_string(t.nrho - 1);
+  // Constants as literals of the type they are used with (a double literal
+  // turns float arithmetic into double plus conversions): CUTOFF2 enters the
+  // real pair test, RDRHO and RHO_EXTRAP mixed F(rho).  RDR stays double:
+  // p = r/dr + 1 reaches ~1e3, where float roundings of 1/dr and of the
+  // product cost LAMMPS agreement (Al_jnp 3.4e-6 -> 3.9e-6 eV/atom) and no
+  // measurable time on PoCL.
+  auto literal = [](double x, bool asDouble) {
+    if (asDouble) return num(x);
+    char b[40];
+    std::snprintf(b, sizeof b, "%.9ef", static_cast<double>(static_cast<float>(x)));  // e.g. 1.000000000e+02f
+    return std::string(b);
+  };
   defines["RDR"] = num(1.0 / t.dr);
-  defines["RDRHO"] = num(1.0 / t.drho);
-  defines["CUTOFF2"] = num(t.cutoff * t.cutoff);
-  defines["RHO_EXTRAP"] = num(t.rhoExtrapolationStart > 0 ? t.rhoExtrapolationStart : (t.nrho - 1) * t.drho);
+  defines["RDRHO"] = literal(1.0 / t.drho, mixed);
+  defines["CUTOFF2"] = literal(t.cutoff * t.cutoff, dbl);
+  defines["RHO_EXTRAP"] =
+      literal(t.rhoExtrapolationStart > 0 ? t.rhoExtrapolationStart : (t.nrho - 1) * t.drho, mixed);
   if (cc_.getSupports64BitGlobalAtomics()) defines["USE_LONG"] = "1";
-  ComputeProgram program = cc_.compileProgram(kEamKernelSource, defines);
+  if (halfList_) defines["HALF_LIST"] = "1";
+  std::string source = kEamKernelSource;
+  for (int withEnergy = 0; withEnergy < 2; ++withEnergy) {
+    std::string body = kEamForceKernelTemplate;
+    body.replace(body.find("FORCE_KERNEL_NAME"), 17, withEnergy ? "computeForcesEnergy" : "computeForces");
+    source += "\n#define WITH_ENERGY " + std::to_string(withEnergy) + "\n" + body + "\n#undef WITH_ENERGY\n";
+  }
+  ComputeProgram program = cc_.compileProgram(source, defines);
+  checkKernel_ = program->createKernel("checkDisplacement");
   densityKernel_ = program->createKernel("computeDensity");
   embedKernel_ = program->createKernel("computeEmbedding");
   forceKernel_ = program->createKernel("computeForces");
+  forceEnergyKernel_ = program->createKernel("computeForcesEnergy");
+  checkKernel_->addArg(cc_.getPosq());
+  checkKernel_->addArg(refPos_);
+  checkKernel_->addArg(img_);
+  for (int k = 0; k < 4; ++k) checkKernel_->addArg();  // dA, dB, dC, maxDisp2: set per step
+  checkKernel_->addArg(moved_);
   cc_.addReorderListener(new ReorderListener(listValid_));
 }
 
+namespace {
+
+// Real-typed 4-vector kernel argument (float4 unless double precision).
+void setReal4(ComputeKernel& k, int index, bool dbl, double x, double y, double z) {
+  if (dbl) k->setArg(index, mm_double4(x, y, z, 0));
+  else k->setArg(index, mm_float4((float)x, (float)y, (float)z, 0));
+}
+
+}  // namespace
+
+// LAMMPS's rule (gb::CellNeighborList::update) with the per-atom part on the
+// device: the list stays complete while
+//   2 max_k |dl_k| + max_s |n_s . (H - H_build)| <= skin,
+// dl_k = x_k - x_k(build) + img_k . (H - H_build) the motion of atom k's
+// local position.  The host adds up the box part (a small table), the check
+// kernel the atoms' part; only a 4-byte flag is downloaded per step.
 void CommonCalcEamForceKernel::updateNeighborList() {
+  if (!listValid_) {
+    rebuildNeighborList();
+    return;
+  }
+  Vec3 box[3] = {Vec3(), Vec3(), Vec3()};
+  if (periodic_) cc_.getPeriodicBoxVectors(box[0], box[1], box[2]);
+  const Vec3 dH[3] = {box[0] - buildBox_[0], box[1] - buildBox_[1], box[2] - buildBox_[2]};
+  double maxShift = 0;
+  for (const auto& n : shiftImages_) {
+    const Vec3 s = dH[0] * n[0] + dH[1] * n[1] + dH[2] * n[2];
+    maxShift = std::max(maxShift, std::sqrt(s.dot(s)));
+  }
+  const double allowed = 0.5 * (skin_ - maxShift);  // max |dl_k| keeping the list complete
+  if (allowed <= 0) {
+    rebuildNeighborList();
+    return;
+  }
+  const bool dbl = cc_.getUseDoublePrecision();
+  for (int k = 0; k < 3; ++k) setReal4(checkKernel_, 3 + k, dbl, dH[k][0], dH[k][1], dH[k][2]);
+  if (dbl) checkKernel_->setArg(6, allowed * allowed);
+  else checkKernel_->setArg(6, static_cast<float>(allowed * allowed));
+  checkKernel_->execute(numAtoms_);
+  int moved = 0;
+  moved_.download(&moved);
+  if (moved) rebuildNeighborList();
+}
+
+void CommonCalcEamForceKernel::rebuildNeighborList() {
   // Positions in the context's current atom order (posq: float4 or double4).
+  const bool dbl = cc_.getUseDoublePrecision();
   std::vector<gb::Vec3> x(numAtoms_);
-  if (cc_.getUseDoublePrecision()) {
-    std::vector<mm_double4> p;
-    cc_.getPosq().download(p);
-    for (int i = 0; i < numAtoms_; ++i) x[i] = {p[i].x, p[i].y, p[i].z};
+  std::vector<mm_double4> pd;
+  std::vector<mm_float4> pf;
+  if (dbl) {
+    cc_.getPosq().download(pd);
+    for (int i = 0; i < numAtoms_; ++i) x[i] = {pd[i].x, pd[i].y, pd[i].z};
   } else {
-    std::vector<mm_float4> p;
-    cc_.getPosq().download(p);
-    for (int i = 0; i < numAtoms_; ++i) x[i] = {p[i].x, p[i].y, p[i].z};
+    cc_.getPosq().download(pf);
+    for (int i = 0; i < numAtoms_; ++i) x[i] = {pf[i].x, pf[i].y, pf[i].z};
   }
   gb::Cell cell;
   cell.periodic = periodic_;
+  buildBox_[0] = buildBox_[1] = buildBox_[2] = Vec3();
   if (periodic_) {
-    Vec3 a, b, c;
-    cc_.getPeriodicBoxVectors(a, b, c);
-    cell.a = {a[0], a[1], a[2]};
-    cell.b = {b[0], b[1], b[2]};
-    cell.c = {c[0], c[1], c[2]};
+    cc_.getPeriodicBoxVectors(buildBox_[0], buildBox_[1], buildBox_[2]);
+    cell.a = {buildBox_[0][0], buildBox_[0][1], buildBox_[0][2]};
+    cell.b = {buildBox_[1][0], buildBox_[1][1], buildBox_[1][2]};
+    cell.c = {buildBox_[2][0], buildBox_[2][1], buildBox_[2][2]};
   }
-  bool rebuilt = listValid_ ? list_->update(x, cell, 1) : (list_->build(x, cell, 1), true);
-  if (!rebuilt) return;
+  list_->build(x, cell, 1);
   listValid_ = true;
-  // Full list for the device: each half-list pair (i, j, n) in both
-  // directions, with the integer image m = img_j - img_i + n relative to the
-  // RAW positions (the device does not apply build-time wraps).
+  // Integer image of a lattice vector v = n . H (lower-triangular H).
+  auto imageOf = [&](const gb::Vec3& v) {
+    std::array<int, 3> n{0, 0, 0};
+    if (!periodic_) return n;
+    n[2] = static_cast<int>(std::lround(v.z / cell.c.z));
+    n[1] = static_cast<int>(std::lround((v.y - n[2] * cell.c.y) / cell.b.y));
+    n[0] = static_cast<int>(std::lround((v.x - n[1] * cell.b.x - n[2] * cell.c.x) / cell.a.x));
+    return n;
+  };
+  // Build-time cell offsets img_i (local - raw positions) and shift images n_s.
   const auto& loc = list_->local_positions();
-  std::vector<std::vector<mm_int4>> full(numAtoms_);
-  // Build-time cell offsets, recovered from local - raw positions.
-  std::vector<int> img(3 * numAtoms_, 0);
-  if (periodic_) {
-    for (int i = 0; i < numAtoms_; ++i) {
-      const gb::Vec3 d = loc[i] - x[i];  // = img_i . H (lower-triangular)
-      const int iz = static_cast<int>(std::lround(d.z / cell.c.z));
-      const int iy = static_cast<int>(std::lround((d.y - iz * cell.c.y) / cell.b.y));
-      const int ix = static_cast<int>(std::lround((d.x - iy * cell.b.x - iz * cell.c.x) / cell.a.x));
-      img[3 * i] = ix;
-      img[3 * i + 1] = iy;
-      img[3 * i + 2] = iz;
-    }
+  std::vector<mm_int4> img(numAtoms_);
+  for (int i = 0; i < numAtoms_; ++i) {
+    const auto n = imageOf(loc[i] - x[i]);
+    img[i] = mm_int4(n[0], n[1], n[2], 0);
   }
   const auto& shifts = list_->shifts();
-  for (int i = 0; i < numAtoms_; ++i)
-    for (size_t k = list_->begin(i); k < list_->end(i); ++k) {
-      const int j = list_->neighbor(k);
-      int n[3] = {0, 0, 0};
-      if (periodic_) {
-        const gb::Vec3 s = shifts[list_->shift_index(k)];  // n . H
-        n[2] = static_cast<int>(std::lround(s.z / cell.c.z));
-        n[1] = static_cast<int>(std::lround((s.y - n[2] * cell.c.y) / cell.b.y));
-        n[0] = static_cast<int>(std::lround((s.x - n[1] * cell.b.x - n[2] * cell.c.x) / cell.a.x));
-      }
-      const int m[3] = {img[3 * j] - img[3 * i] + n[0], img[3 * j + 1] - img[3 * i + 1] + n[1],
-                        img[3 * j + 2] - img[3 * i + 2] + n[2]};
-      full[i].push_back(mm_int4(j, m[0], m[1], m[2]));
-      if (j != i) full[j].push_back(mm_int4(i, -m[0], -m[1], -m[2]));
-      else full[i].push_back(mm_int4(i, -m[0], -m[1], -m[2]));  // an atom's own image: both directions
-    }
+  shiftImages_.resize(shifts.size());
+  for (size_t s = 0; s < shifts.size(); ++s) shiftImages_[s] = imageOf(shifts[s]);
+  // Records (j, m) relative to the RAW positions (the device does not apply
+  // build-time wraps): m = img_j - img_i + n_s.  Half list: as built; full
+  // list: each pair in both directions (an atom's own image included twice).
   std::vector<int> start(numAtoms_ + 1, 0);
   std::vector<mm_int4> flat;
-  for (int i = 0; i < numAtoms_; ++i) {
-    start[i + 1] = start[i] + static_cast<int>(full[i].size());
-    flat.insert(flat.end(), full[i].begin(), full[i].end());
+  auto record = [&](int i, size_t k) {
+    const int j = list_->neighbor(k);
+    const auto& n = shiftImages_[list_->shift_index(k)];
+    return mm_int4(j, img[j].x - img[i].x + n[0], img[j].y - img[i].y + n[1], img[j].z - img[i].z + n[2]);
+  };
+  if (halfList_) {
+    flat.reserve(list_->total_pairs());
+    for (int i = 0; i < numAtoms_; ++i) {
+      for (size_t k = list_->begin(i); k < list_->end(i); ++k) flat.push_back(record(i, k));
+      start[i + 1] = static_cast<int>(flat.size());
+    }
+  } else {
+    std::vector<int> count(numAtoms_, 0);
+    for (int i = 0; i < numAtoms_; ++i)
+      for (size_t k = list_->begin(i); k < list_->end(i); ++k) {
+        ++count[i];
+        ++count[list_->neighbor(k)];
+      }
+    for (int i = 0; i < numAtoms_; ++i) start[i + 1] = start[i] + count[i];
+    flat.resize(start[numAtoms_]);
+    std::vector<int> fill(start.begin(), start.end() - 1);
+    for (int i = 0; i < numAtoms_; ++i)
+      for (size_t k = list_->begin(i); k < list_->end(i); ++k) {
+        const mm_int4 q = record(i, k);
+        flat[fill[i]++] = q;
+        flat[fill[q.x]++] = mm_int4(i, -q.y, -q.z, -q.w);
+      }
   }
   if (flat.empty()) flat.push_back(mm_int4(0, 0, 0, 0));
   if (nbr_.getSize() < static_cast<int>(flat.size())) nbr_.resize(static_cast<int>(flat.size() * 1.2) + 1);
   nbr_.uploadSubArray(flat.data(), 0, static_cast<int>(flat.size()));
   nbrStart_.upload(start);
+  img_.upload(img);
+  if (dbl) refPos_.upload(pd.data());
+  else refPos_.upload(pf.data());
+  const int zero = 0;
+  moved_.upload(&zero);
 }
 
 double CommonCalcEamForceKernel::execute(ContextImpl& context, bool includeForces, bool includeEnergy) {
@@ -192,15 +292,9 @@ double CommonCalcEamForceKernel::execute(ContextImpl& context, bool includeForce
   if (periodic_) cc_.getPeriodicBoxVectors(a, b, c);
   const bool dbl = cc_.getUseDoublePrecision();
   auto setBox = [&](ComputeKernel& k, int first) {
-    if (dbl) {
-      k->setArg(first, mm_double4(a[0], a[1], a[2], 0));
-      k->setArg(first + 1, mm_double4(b[0], b[1], b[2], 0));
-      k->setArg(first + 2, mm_double4(c[0], c[1], c[2], 0));
-    } else {
-      k->setArg(first, mm_float4((float)a[0], (float)a[1], (float)a[2], 0));
-      k->setArg(first + 1, mm_float4((float)b[0], (float)b[1], (float)b[2], 0));
-      k->setArg(first + 2, mm_float4((float)c[0], (float)c[1], (float)c[2], 0));
-    }
+    setReal4(k, first, dbl, a[0], a[1], a[2]);
+    setReal4(k, first + 1, dbl, b[0], b[1], b[2]);
+    setReal4(k, first + 2, dbl, c[0], c[1], c[2]);
   };
   if (!argsBound_) {  // first call: bind the arrays
     argsBound_ = true;
@@ -218,25 +312,30 @@ double CommonCalcEamForceKernel::execute(ContextImpl& context, bool includeForce
     embedKernel_->addArg(embedCoef_);
     embedKernel_->addArg(fp_);
     embedKernel_->addArg(cc_.getEnergyBuffer());
-    forceKernel_->addArg(cc_.getPosq());
-    forceKernel_->addArg(cc_.getAtomIndexArray());
-    forceKernel_->addArg(element_);
-    forceKernel_->addArg(nbrStart_);
-    forceKernel_->addArg(nbr_);
-    for (int k = 0; k < 3; ++k) forceKernel_->addArg();
-    forceKernel_->addArg(pairCoef_);
-    forceKernel_->addArg(fp_);
-    forceKernel_->addArg(cc_.getSupports64BitGlobalAtomics() ? cc_.getLongForceBuffer() : cc_.getForceBuffers());
-    forceKernel_->addArg(cc_.getEnergyBuffer());
-    forceKernel_->addArg(virial_);
+    for (ComputeKernel* k : {&forceKernel_, &forceEnergyKernel_}) {
+      (*k)->addArg(cc_.getPosq());
+      (*k)->addArg(cc_.getAtomIndexArray());
+      (*k)->addArg(element_);
+      (*k)->addArg(nbrStart_);
+      (*k)->addArg(nbr_);
+      for (int j = 0; j < 3; ++j) (*k)->addArg();
+      (*k)->addArg(pairCoef_);
+      (*k)->addArg(fp_);
+      (*k)->addArg(cc_.getSupports64BitGlobalAtomics() ? cc_.getLongForceBuffer() : cc_.getForceBuffers());
+      (*k)->addArg(cc_.getEnergyBuffer());
+      (*k)->addArg(virial_);
+    }
   }
+  // The pair energy and the virial only when the energy is asked for: MD
+  // steps (forces only) skip 7 sums per pair.
+  ComputeKernel& force = includeEnergy ? forceEnergyKernel_ : forceKernel_;
   densityKernel_->setArg(4, nbr_);  // nbr_ may have been reallocated
-  forceKernel_->setArg(4, nbr_);
+  force->setArg(4, nbr_);
   setBox(densityKernel_, 5);
-  setBox(forceKernel_, 5);
+  setBox(force, 5);
   densityKernel_->execute(numAtoms_);
   embedKernel_->execute(numAtoms_);
-  forceKernel_->execute(numAtoms_);
+  force->execute(numAtoms_);
   return 0.0;  // energies went to the context's energy buffer
 }
 

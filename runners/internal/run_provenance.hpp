@@ -29,6 +29,7 @@ struct RunProvenance {
   std::string case_file, case_name, case_sha256;
   std::string platform, precision;
   std::string force;  // EAM implementation that ran: native | custom
+  std::string pressure;  // what computed thermo pressure and stress samples: native-force-virial | cpu-evaluator
   std::map<std::string, std::string> platform_properties;
   std::string potential_path, potential_sha256, potential_style;
   std::vector<std::string> elements;  // LAMMPS type order

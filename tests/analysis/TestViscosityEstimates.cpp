@@ -5,7 +5,7 @@
 #include <cmath>
 #include <random>
 
-#include "analysis/viscosity_estimates.hpp"
+#include "analysis/internal/viscosity_estimates.hpp"
 #include "core/error.hpp"
 #include "core/units.hpp"
 

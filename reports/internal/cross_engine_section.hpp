@@ -11,7 +11,7 @@
 
 #include "compare/run_comparison.hpp"
 #include "reports/figure.hpp"
-#include "reports/gnuplot_runner.hpp"
+#include "reports/internal/gnuplot_runner.hpp"
 
 namespace gb::reports {
 

@@ -19,9 +19,11 @@ namespace gb::runners {
 class OpenMMStageControl final : public cases::StageControl {
  public:
   /// `resume_step`: global step of the checkpoint the stage resumed from, or -1 for a fresh stage.
+  /// `native`: the native EamForce of ctx's System (pressure from its virial), or nullptr for the
+  /// custom force (pressure from the CPU evaluator); see ThermoSampler.
   OpenMMStageControl(OpenMM::Context& ctx, OpenMM::Integrator& integ, bool has_barostat, const ThermoSampler& sampler,
                      rundir::StageLayout files, long first_step, double first_time_ps, double timestep_ps,
-                     long resume_step);
+                     long resume_step, EamPlugin::EamForce* native = nullptr);
   ~OpenMMStageControl() override;
 
   /// Step (within the stage) of the state the next hook sees.
@@ -34,7 +36,14 @@ class OpenMMStageControl final : public cases::StageControl {
   void set_temperature(double T_K) override;
   Box box() const override;
   void set_box(const Box& b) override;
+  /// At the context's current state.  Native force: the virial of one energy evaluation on
+  /// the platform at exactly this state (OpenMM 7.7's Nose-Hoover integrator leaves the
+  /// kernel's last virial one step behind the positions, so it cannot be reused: measured in
+  /// docs/viscosity.md); custom force: one CPU-evaluator pass.
   std::array<double, 6> pressure_tensor_bar() override;
+  PressureSource pressure_source() const {
+    return native_ ? PressureSource::NativeVirial : PressureSource::CpuEvaluator;
+  }
   void record_sample(const std::string& file_name, const std::vector<std::string>& columns,
                      const std::vector<double>& row) override;
   double time_ps() const override { return first_time_ps_ + step_ * timestep_ps_; }
@@ -50,6 +59,7 @@ class OpenMMStageControl final : public cases::StageControl {
   long first_step_;
   double first_time_ps_, timestep_ps_;
   long resume_step_;
+  EamPlugin::EamForce* native_;
   long step_ = 0;
   bool replaying_ = false;
   std::map<std::string, std::unique_ptr<std::ofstream>> samples_;

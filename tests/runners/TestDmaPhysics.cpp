@@ -88,7 +88,7 @@ double static_C44_GPa() {
   return (sigma[0] - sigma[1]) / (2 * eps);
 }
 
-std::string data(const char* f) { return std::string(GB_TEST_SOURCE_DIR) + "/tests/runners_dma/data/" + f; }
+std::string data(const char* f) { return std::string(GB_TEST_SOURCE_DIR) + "/tests/runners/data/" + f; }
 
 }  // namespace
 

@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "../analysis/synthetic_trajectories.hpp"
-#include "analysis/scattering.hpp"
+#include "analysis/internal/scattering.hpp"
 #include "core/error.hpp"
 
 namespace a = gb::analysis;

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "reports/figure.hpp"
-#include "reports/gnuplot_runner.hpp"
+#include "reports/internal/gnuplot_runner.hpp"
 #include "validation/run_directory.hpp"
 
 namespace gb::reports {

@@ -25,7 +25,7 @@
 #include "openmm/platform.hpp"
 #include "openmm/system_builder.hpp"
 #include "potential/eam_reader.hpp"
-#include "runners/openmm_stage_control.hpp"
+#include "runners/internal/openmm_stage_control.hpp"
 #include "runners/thermo_sampler.hpp"
 
 namespace {

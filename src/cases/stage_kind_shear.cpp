@@ -23,7 +23,8 @@
 // Deformation: the tilt is updated every `deform_every` steps (period/1000,
 // at least 1, dividing the period) to its value at the middle of the coming
 // interval (a centred staircase: in phase with eps(t)).  Stress (pressure
-// tensor, virial + kinetic, CPU EAM evaluator) every period/samples_per_cycle
+// tensor, virial + kinetic: the native force's virial, or the CPU EAM evaluator
+// with the custom force) every period/samples_per_cycle
 // into stages/<stage>/stress.csv: replica, t_shear_ps (the time whose strain
 // the box holds: eps_A sin(2 pi t_shear / period) = strain_xy), strain_xy,
 // pxx_bar .. pyz_bar, volume_A3.  The box must be able to tilt: platforms that cannot

@@ -34,6 +34,8 @@ Measurement probe_atomic_volume_fast_slow(const Reference& ref, const RunDirecto
 Measurement probe_achieved_state(const Reference& ref, const RunDirectory& run);
 Measurement probe_md_dma_peak_on_string_line(const Reference& ref, const RunDirectory& run);
 Measurement probe_viscosity_gk_maxwell(const Reference& ref, const RunDirectory& run);
+Measurement probe_arrhenius_crossover(const Reference& ref, const RunDirectory& run);
+Measurement probe_density_trend(const Reference& ref, const RunDirectory& run);
 
 /// Probes that do not read the run (software self-checks, e.g. w6hat of ideal
 /// clusters) are evaluated once, not per run.

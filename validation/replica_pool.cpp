@@ -107,8 +107,15 @@ CheckResult pool_one(const std::vector<const CheckResult*>& per, const std::vect
   const std::string interval =
       fmt::format("{:.4g}% Student-t interval over {}: t = {:.3g} with {} dof{}", 100 * p.confidence, n_of, p.t, p.dof,
                   sr > 0 ? fmt::format(", reference ±{:g} sigma in quadrature", k) : std::string(""));
+  bool exact = true;  // every replica's own value carries no error: a deterministic quantity (e.g. a recorded threshold)
+  for (size_t r = 0; r < per.size(); ++r)
+    if (per[r]->measured.ok) exact = exact && per[r]->measured.sigma == 0;
   CheckResult out;
-  if (p.standard_error == 0) {
+  if (p.standard_error == 0 && exact) {
+    p.half_width = k * sr;
+    out = decide_interval(ref, root, pooled, p.half_width,
+                          fmt::format("an exact value, the same in all {} replicas", p.measured));
+  } else if (p.standard_error == 0) {
     out = decide_interval(ref, root, pooled, 0.0, interval);
     if (out.status == Status::Pass || out.status == Status::Fail) {
       out.status = Status::Inconclusive;

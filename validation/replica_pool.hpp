@@ -21,7 +21,10 @@
 //   1 replica with a value   its own verdict (within-run error), said so
 //   0 replicas with a value  skip / inconclusive with replica 0's reason
 //   a replica could not be read   fail, naming it
-//   n >= 2 identical values  inconclusive: the replicas are not independent
+//   n >= 2 identical values  inconclusive: the replicas are not independent --
+//                            unless each replica's own error is 0 (an exact,
+//                            deterministic value such as a recorded threshold):
+//                            then that value decides
 #include <string>
 #include <vector>
 

@@ -103,6 +103,22 @@ TEST(ReplicaPool, IdenticalReplicasAreNotIndependent) {
   EXPECT_NE(out[0].reason.find("not independent"), std::string::npos) << out[0].reason;
 }
 
+TEST(ReplicaPool, AnExactValueTheSameInEveryReplicaDecidesOnItself) {
+  // A recorded threshold (sigma 0 in each run) is not a statistical estimate:
+  // identical replicas are expected, and the value decides.
+  v::Reference ref;
+  ref.id = "x";
+  ref.value = 2.0;
+  ref.tolerance.kind = v::Tolerance::Kind::Absolute;
+  ref.tolerance.value = 0;
+  std::vector<std::vector<v::CheckResult>> per;
+  for (int r = 0; r < 3; ++r) per.push_back({v::decide(ref, "r", v::Measurement::of(2.0, 0.0, "recorded"))});
+  EXPECT_EQ(v::pool_replica_results(per, {"a", "b", "c"}, "root", 2.0)[0].status, v::Status::Pass);
+  per.clear();
+  for (int r = 0; r < 3; ++r) per.push_back({v::decide(ref, "r", v::Measurement::of(2.5, 0.0, "recorded"))});
+  EXPECT_EQ(v::pool_replica_results(per, {"a", "b", "c"}, "root", 2.0)[0].status, v::Status::Fail);
+}
+
 TEST(ReplicaPool, OneMeasuredReplicaFallsBackOnItsOwnErrorAndSaysSo) {
   v::Reference ref;
   ref.id = "x";

@@ -512,7 +512,7 @@ std::vector<Comparison> compare_run_sets(const RunSet& A, const RunSet& B, const
   if (wanted(o, "T_A_")) {
     auto ta = [&](const RunSet& rs, const Side& side, const std::string& el) {
       std::vector<double> v;
-      int without = 0;
+      int without = 0, too_few = 0;
       for (size_t r = 0; r < rs.runs.size(); ++r) {
         std::map<double, double> D_of_T;  // one point per temperature
         for (const StageInfo& st : side.stages[r]) {
@@ -520,7 +520,10 @@ std::vector<Comparison> compare_run_sets(const RunSet& A, const RunSet& B, const
           const auto Ds = diffusive_D(rundir::RunLayout(rs.runs[r]).analysis(st.dir).file(rundir::AnalysisFile::Msd));
           if (Ds.count(el)) D_of_T[st.T_K] = Ds.at(el).D_A2_per_ps;
         }
-        if (D_of_T.size() < 4) return Estimate{};
+        if (D_of_T.size() < 4) {  // too few diffusive temperatures in this run: left out, counted
+          ++too_few;
+          continue;
+        }
         std::vector<double> T, D;
         for (const auto& [t, d] : D_of_T) T.push_back(t), D.push_back(d);
         const auto c = analysis::find_arrhenius_crossover(T, D, analysis::ArrheniusKind::kRate);
@@ -531,6 +534,7 @@ std::vector<Comparison> compare_run_sets(const RunSet& A, const RunSet& B, const
                                                                     "T_A of one run (no error without replicas)"}
                                                          : mean_estimate(v, "T_A per replica");
       if (without > 0) e.how += fmt::format("; {} run(s) without a crossover in range left out", without);
+      if (too_few > 0) e.how += fmt::format("; {} run(s) with < 4 diffusive temperatures left out", too_few);
       return e;
     };
     for (const std::string& el : sa.stages[0].empty() ? std::vector<std::string>{} : sa.stages[0][0].elements) {

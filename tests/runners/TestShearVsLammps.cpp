@@ -145,12 +145,7 @@ void our_series(const gb::AtomConfig &cfg, bool lammps_kick_order, const gb::tes
   ctx->setPositions(es.positions_nm);
   ctx->setVelocities(es.velocities_nm_per_ps);
   if (lammps_kick_order) vv.setPerDofVariableByName("f_prev", ctx->getState(OpenMM::State::Forces).getForces());
-  gb::runners::Topology topo;
-  topo.ids = es.ids;
-  topo.types = es.types;
-  topo.type_names = {"Cu"};
-  topo.type_masses_amu = {63.546};
-  topo.origin_A = es.origin_A;
+  const gb::runners::Topology topo = gb::runners::topology_of(cfg);
   const gb::runners::ThermoSampler sampler(pot, elem, 1, topo);
   gb::runners::OpenMMStageControl control(*ctx, vv, false, sampler, gb::rundir::StageLayout(dir.file("stage")), 0, 0.0,
                                           kDt, -1);

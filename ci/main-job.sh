@@ -4,13 +4,19 @@
 #     1500 K liquid) with the EAM force on OpenMM (Reference platform,
 #     LAMMPS-exact tables) and with the plain C++ evaluator: energy (eV), virial
 #     pressure tensor (bar), forces (eV/A) as LAMMPS-style dumps under build/main-job;
-#  2. run the smoke case end to end: simulate -> analyse -> validate -> report.
-#     Output: runs/cuzr-smoke/ (report: runs/cuzr-smoke/report.html).
+#  2. run cases/cuzr/cu64zr36-liquid-quick.yaml end to end (500-atom liquid,
+#     NPT isotherms 2000-1450 K: minutes on 2 cores with the native force):
+#     simulate -> analyse -> validate -> report, ending in physics verdicts
+#     (achieved T and P, the liquid's thermal expansion and density(T), the
+#     small species diffusing faster; E_A as information).  Output: runs/cu64zr36-liquid-quick/ (report.html).
+#     CASE=... RUN_OUT=... run another case (e.g. cases/smoke/cuzr-smoke.yaml,
+#     every stage kind, which CI runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GB=${GB:-./build/cli/glassbench}
 EVAL_OUT=${EVAL_OUT:-build/main-job}
-RUN_OUT=${RUN_OUT:-runs/cuzr-smoke}
+CASE=${CASE:-cases/cuzr/cu64zr36-liquid-quick.yaml}
+RUN_OUT=${RUN_OUT:-runs/cu64zr36-liquid-quick}
 mkdir -p "$EVAL_OUT"
 echo "== glassbench eval --engine openmm --platform Reference"
 $GB eval --potential CuZr_mm.eam.fs --elements Cu Zr --data cases/cuzr/cu64zr36-2000.data --engine openmm \
@@ -19,13 +25,13 @@ echo "== glassbench eval --engine cpu"
 $GB eval --potential CuZr_mm.eam.fs --elements Cu Zr --data cases/cuzr/cu64zr36-2000.data --engine cpu \
   --forces "$EVAL_OUT/forces-cpu.dump"
 
-echo "== glassbench run cases/smoke/cuzr-smoke.yaml --out $RUN_OUT"
+echo "== glassbench run $CASE --out $RUN_OUT"
 if [ -f "$RUN_OUT/provenance.yaml" ] && grep -q "^status: completed" "$RUN_OUT/provenance.yaml"; then
   echo "main-job: $RUN_OUT already complete (delete it to rerun)"
 elif [ -d "$RUN_OUT/checkpoints" ]; then
-  $GB run cases/smoke/cuzr-smoke.yaml --out "$RUN_OUT" --resume
+  $GB run "$CASE" --out "$RUN_OUT" --resume
 else
-  $GB run cases/smoke/cuzr-smoke.yaml --out "$RUN_OUT"
+  $GB run "$CASE" --out "$RUN_OUT"
 fi
 echo "== glassbench analyze run $RUN_OUT"
 $GB analyze run "$RUN_OUT"

@@ -5,11 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 namespace gb {
 namespace {
 
-constexpr int kStride = 12;  // coefficients per (element pair, interval)
+constexpr int kKnot = 6;  // doubles per (element pair, knot): y, s of three functions
 
 // Contiguous atom ranges holding about equal numbers of list pairs: a half
 // list gives low indices more pairs, so equal atom counts would not balance.
@@ -41,21 +42,26 @@ EamCpuKernel::EamCpuKernel(const EamPotential& pot, std::vector<int> element, do
     throw std::invalid_argument("EamCpuKernel: potential '" + pot.source + "' has empty or degenerate tables");
   set_elements(std::move(element));
   for (int e = 0; e < ne_; ++e) embedding_.emplace_back(pot.embedding_of(e), pot.drho);
-  const int segs = nr_ - 1;
-  pair_coef_.assign(static_cast<size_t>(ne_) * ne_ * segs * kStride, 0.0);
+  const int nslot = ne_ * (ne_ + 1) / 2;
+  knot_.assign(static_cast<size_t>(nslot) * nr_ * kKnot, 0.0);
+  pair_slot_.assign(static_cast<size_t>(ne_) * ne_, 0);
+  pair_into_i_.assign(static_cast<size_t>(ne_) * ne_, 0);
+  int slot = 0;
   for (int a = 0; a < ne_; ++a)
-    for (int b = 0; b < ne_; ++b) {
-      const EamSpline rho_ba(pot.density(b, a), pot.dr), rho_ab(pot.density(a, b), pot.dr),
-          z2r(pot.z2r(a, b), pot.dr);
-      for (int m = 0; m < segs; ++m) {
-        double* c = &pair_coef_[((static_cast<size_t>(a) * ne_ + b) * segs + m) * kStride];
-        const EamSpline* tab[3] = {&rho_ba, &rho_ab, &z2r};
-        for (int k = 0; k < 3; ++k) {
-          const EamSpline::Segment& s = tab[k]->segment(m);
-          c[4 * k + 0] = s.c0;
-          c[4 * k + 1] = s.c1;
-          c[4 * k + 2] = s.c2;
-          c[4 * k + 3] = s.c3;
+    for (int b = a; b < ne_; ++b, ++slot) {
+      const size_t base = static_cast<size_t>(slot) * nr_ * kKnot;
+      pair_slot_[a * ne_ + b] = pair_slot_[b * ne_ + a] = base;
+      pair_into_i_[a * ne_ + b] = 0;  // i of element a: rho_{b->a}
+      pair_into_i_[b * ne_ + a] = 2;  // i of element b: rho_{a->b}
+      const std::vector<double>* y[3] = {&pot.density(b, a), &pot.density(a, b), &pot.z2r(a, b)};
+      for (int f = 0; f < 3; ++f) {
+        if (static_cast<int>(y[f]->size()) != nr_)
+          throw std::invalid_argument("EamCpuKernel: potential '" + pot.source + "' has a pair table of " +
+                                      std::to_string(y[f]->size()) + " values, Nr = " + std::to_string(nr_));
+        const std::vector<double> sl = EamSpline::knot_slopes(*y[f]);
+        for (int k = 0; k < nr_; ++k) {
+          knot_[base + static_cast<size_t>(k) * kKnot + 2 * f] = (*y[f])[k];
+          knot_[base + static_cast<size_t>(k) * kKnot + 2 * f + 1] = sl[k];
         }
       }
     }
@@ -80,7 +86,9 @@ void EamCpuKernel::compute(const std::vector<Vec3>& positions, const Cell& cell,
   const size_t* offset = list_.offsets().data();
   const std::vector<size_t> chunk = balanced_chunks(list_, n, t);
   const int segs = nr_ - 1, ne = ne_;
-  const double* coef = pair_coef_.data();
+  const double* knot = knot_.data();
+  const size_t* pair_slot = pair_slot_.data();
+  const int* into_i = pair_into_i_.data();
   const int* elem = element_.data();
   const double rc2 = cutoff2_, rdr = rdr_;
 
@@ -153,13 +161,20 @@ void EamCpuKernel::compute(const std::vector<Vec3>& positions, const Cell& cell,
         m = std::min(m, segs);
         p -= m;
         p = std::min(p, 1.0);
-        const double* k = coef + ((static_cast<size_t>(ei) * ne + elem[j]) * segs + (m - 1)) * kStride;
-        rho_i += ((k[3] * p + k[2]) * p + k[1]) * p + k[0];
-        trho[j] += ((k[7] * p + k[6]) * p + k[5]) * p + k[4];
-        const double rhojp = ((3.0 * k[3] * p + 2.0 * k[2]) * p + k[1]) * rdr;
-        const double rhoip = ((3.0 * k[7] * p + 2.0 * k[6]) * p + k[5]) * rdr;
-        const double z2p = ((3.0 * k[11] * p + 2.0 * k[10]) * p + k[9]) * rdr;
-        const double z2 = ((k[11] * p + k[10]) * p + k[9]) * p + k[8];
+        // Interval m-1 between knots m-1 and m; its cubics formed by
+        // EamSpline::hermite, as EamSpline's own segments are.
+        const int pij = ei * ne + elem[j];
+        const double* K = knot + pair_slot[pij] + static_cast<size_t>(m - 1) * kKnot;
+        const int a = into_i[pij], b = 2 - a;
+        const EamSpline::Cubic ca = EamSpline::hermite(K[a], K[a + 1], K[a + kKnot], K[a + kKnot + 1]);
+        const EamSpline::Cubic cb = EamSpline::hermite(K[b], K[b + 1], K[b + kKnot], K[b + kKnot + 1]);
+        const EamSpline::Cubic cz = EamSpline::hermite(K[4], K[5], K[4 + kKnot], K[5 + kKnot]);
+        rho_i += ((ca.c3 * p + ca.c2) * p + ca.c1) * p + ca.c0;
+        trho[j] += ((cb.c3 * p + cb.c2) * p + cb.c1) * p + cb.c0;
+        const double rhojp = ((3.0 * ca.c3 * p + 2.0 * ca.c2) * p + ca.c1) * rdr;
+        const double rhoip = ((3.0 * cb.c3 * p + 2.0 * cb.c2) * p + cb.c1) * rdr;
+        const double z2p = ((3.0 * cz.c3 * p + 2.0 * cz.c2) * p + cz.c1) * rdr;
+        const double z2 = ((cz.c3 * p + cz.c2) * p + cz.c1) * p + cz.c0;
         const double recip = 1.0 / r;
         const double phi = z2 * recip;
         const double phip = z2p * recip - phi * recip;

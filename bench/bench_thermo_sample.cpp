@@ -41,7 +41,7 @@ struct Rig {
 
   explicit Rig(int threads) {
     const int ncu = kAtoms * 64 / 100;
-    const gb::AtomConfig cfg = gb::random_structure({{"Cu", ncu}, {"Zr", kAtoms - ncu}},
+    gb::AtomConfig cfg = gb::random_structure({{"Cu", ncu}, {"Zr", kAtoms - ncu}},
                                                     {pot.masses[elem[0]], pot.masses[elem[1]]}, 0.0585, 2.0, 12345);
     gb::PlatformRequest req;
     req.name = "CPU";
@@ -58,13 +58,9 @@ struct Rig {
     OpenMM::LocalEnergyMinimizer::minimize(*ctx, 10.0, 50);
     ctx->setVelocitiesToTemperature(2000.0, 1);
     integ->step(50);  // warm-up: neighbour lists, thread pools
-    gb::runners::Topology topo;
-    topo.ids = es.ids;
-    topo.types = es.types;
-    topo.type_names = {"Cu", "Zr"};
-    topo.type_masses_amu = {pot.masses[elem[0]], pot.masses[elem[1]]};
-    for (double m : es.masses_amu) topo.total_mass_amu += m;
-    sampler = std::make_unique<gb::runners::ThermoSampler>(pot, elem, threads, topo);
+    cfg.type_names = {"Cu", "Zr"};
+    cfg.type_masses = {pot.masses[elem[0]], pot.masses[elem[1]]};
+    sampler = std::make_unique<gb::runners::ThermoSampler>(pot, elem, threads, gb::runners::topology_of(cfg));
   }
 };
 

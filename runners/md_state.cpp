@@ -2,7 +2,9 @@
 
 #include <openmm/serialization/XmlSerializer.h>
 
+#include <algorithm>
 #include <fstream>
+#include <stdexcept>
 #include <sstream>
 
 #include "core/atomic_file.hpp"
@@ -10,6 +12,25 @@
 #include "core/units.hpp"
 
 namespace gb::runners {
+
+Topology topology_of(const AtomConfig& cfg) {
+  int max_type = 0;
+  for (int t : cfg.types) max_type = std::max(max_type, t);
+  if (cfg.type_masses.size() < static_cast<size_t>(max_type))
+    throw std::invalid_argument("topology_of: the configuration has type " + std::to_string(max_type) + " but " +
+                                std::to_string(cfg.type_masses.size()) + " type_masses");
+  if (cfg.type_names.size() < static_cast<size_t>(max_type))
+    throw std::invalid_argument("topology_of: the configuration has type " + std::to_string(max_type) + " but " +
+                                std::to_string(cfg.type_names.size()) + " type_names");
+  Topology topo;
+  topo.ids = cfg.ids;
+  topo.types = cfg.types;
+  topo.type_names = cfg.type_names;
+  topo.type_masses_amu = cfg.type_masses;
+  topo.origin_A = cfg.box.lo;
+  for (int t : cfg.types) topo.total_mass_amu += cfg.type_masses[static_cast<size_t>(t - 1)];
+  return topo;
+}
 
 Box box_from_state(const OpenMM::State& s, const Vec3& origin_A) {
   OpenMM::Vec3 a, b, c;

@@ -24,6 +24,13 @@ struct Topology {
   double total_mass_amu = 0;
 };
 
+/// The topology of a configuration (its inverse is config_from_state): ids,
+/// types, type names and per-type masses as `cfg` holds them, the box origin,
+/// and the total mass summed over atoms.  `cfg` must name and weigh every type
+/// (type_names and type_masses at least ntypes long); throws
+/// std::invalid_argument naming the missing field otherwise.
+Topology topology_of(const AtomConfig& cfg);
+
 Box box_from_state(const OpenMM::State& s, const Vec3& origin_A);
 
 /// Positions as OpenMM holds them (unwrapped, continuous), Angstrom; velocities

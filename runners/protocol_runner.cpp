@@ -150,12 +150,7 @@ struct ProtocolRunner::Impl {
     initial.type_masses = masses;
     initial.type_names.clear();
     for (const auto& [el, k] : counts) initial.type_names.push_back(el);
-    topo.ids = initial.ids;
-    topo.types = initial.types;
-    topo.type_names = initial.type_names;
-    topo.type_masses_amu = masses;
-    topo.origin_A = initial.box.lo;
-    topo.total_mass_amu = total_mass;
+    topo = topology_of(initial);
   }
 
   // structure: {kind: data}: the file's type t is potential.elements[t-1];

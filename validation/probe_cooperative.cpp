@@ -58,6 +58,7 @@ Measurement probe_vanhove_gr_peaks(const Reference& ref, const RunDirectory& run
   const StageRecord* s = run.nearest_stage_with(ref.param_number("T_K", 300), AnalysisFile::VanHove);
   if (!s || !s->has(AnalysisFile::Gr))
     return Measurement::skipped("missing analysis: no stage has vanhove.csv and gr.csv (run `glassbench analyze`)");
+  if (const std::string why = outside_temperature_window(ref, *s); !why.empty()) return Measurement::skipped(why);
   const std::string label = ref.param_string("species", "all");
   const auto vh = read_numeric_csv(s->analysis.file(AnalysisFile::VanHove));
   const auto gr = read_numeric_csv(s->analysis.file(AnalysisFile::Gr));

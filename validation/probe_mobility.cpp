@@ -53,6 +53,8 @@ Measurement probe_species_mobility(const Reference& ref, const RunDirectory& run
     }
   }
   if (!s) return Measurement::skipped("missing stage: no stage with a trajectory");
+  if (at != "hottest")
+    if (const std::string why = outside_temperature_window(ref, *s); !why.empty()) return Measurement::skipped(why);
   if (s->elements.empty()) return Measurement::skipped("missing data: " + s->dir_name + "/stage.yaml lists no elements");
   const double fast_A = ref.param_number("fast_threshold_A", 2.0);
   DumpReader reader(s->trajectory_path());

@@ -75,6 +75,7 @@ constexpr int kMinLiquidFrames = 3; // a liquid baseline averages at least this 
 Measurement probe_w6hat_fast_slow(const Reference& ref, const RunDirectory& run) {
   const StageRecord* s = glass_stage(ref, run);
   if (!s) return Measurement::skipped("missing analysis: no stage has order.json (run `glassbench analyze`)");
+  if (const std::string why = outside_temperature_window(ref, *s); !why.empty()) return Measurement::skipped(why);
   const std::string sp = ref.param_string("species", "all");
   const auto order = order_of(*s);
   const GroupStats fast = group_stats(order, sp, "fast"), slow = group_stats(order, sp, "slow");
@@ -97,6 +98,7 @@ Measurement probe_w6hat_fast_liquid(const Reference& ref, const RunDirectory& ru
   const StageRecord* s = glass_stage(ref, run);
   const StageRecord* hot = run.hottest_stage_with(AnalysisFile::Order);
   if (!s || !hot) return Measurement::skipped("missing analysis: no stage has order.json (run `glassbench analyze`)");
+  if (const std::string why = outside_temperature_window(ref, *s); !why.empty()) return Measurement::skipped(why);
   if (hot == s || hot->temperature_K() <= s->temperature_K())
     return Measurement::skipped("missing stage: no liquid stage hotter than the glass stage has order.json");
   const std::string sp = ref.param_string("species", "all");
@@ -133,6 +135,7 @@ Measurement probe_w6hat_fast_liquid(const Reference& ref, const RunDirectory& ru
 Measurement probe_atomic_volume_fast_slow(const Reference& ref, const RunDirectory& run) {
   const StageRecord* s = glass_stage(ref, run);
   if (!s) return Measurement::skipped("missing analysis: no stage has order.json (run `glassbench analyze`)");
+  if (const std::string why = outside_temperature_window(ref, *s); !why.empty()) return Measurement::skipped(why);
   const std::string sp = ref.param_string("species", "all");
   const auto order = order_of(*s);
   const GroupStats fast = group_stats(order, sp, "fast", "volume_A3"), slow = group_stats(order, sp, "slow", "volume_A3");

@@ -1,5 +1,6 @@
 #include "validation/stage_dynamics.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +18,47 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
+
+// Binomial standard error of a ratio h out of nf fast atoms, as `glassbench analyze`
+// writes peak_ratio_sigma (with a floor of 1/2 atom so a zero ratio has an error).
+double ratio_sigma(double h, double nf) { return nf > 0 ? std::sqrt(std::max(h * (1 - h), 0.25 / nf) / nf) : INFINITY; }
+
+constexpr double kProminenceSigmas = 2;  // a peak stands out of its noise by 2 SE (the MD-DMA loss-peak rule)
+
+// Whether the ratio's maximum at t_peak stands out: its prominence (height minus
+// the higher of the lowest ratios before and after it) must exceed 2 combined
+// binomial SE.  A flat, noisy curve (a liquid far above the string regime) has
+// a largest value somewhere, but no peak; its time is noise, not tau_string.
+// Returns "" when prominent, else the reason.
+std::string peak_not_prominent(const std::string& strings_csv, double t_peak) {
+  if (!fs::exists(strings_csv)) return "no strings.csv to judge the peak against its curve";
+  const auto cols = read_numeric_csv(strings_csv);
+  const std::vector<double>*t = nullptr, *nf = nullptr, *r = nullptr;
+  for (const auto& [name, v] : cols) {
+    if (name == "t_ps") t = &v;
+    if (name == "n_fast") nf = &v;
+    if (name == "ratio") r = &v;
+  }
+  if (!t || !nf || !r || t->empty()) return "strings.csv lacks t_ps/n_fast/ratio";
+  size_t k = 0;
+  for (size_t i = 1; i < t->size(); ++i)
+    if (std::fabs((*t)[i] - t_peak) < std::fabs((*t)[k] - t_peak)) k = i;
+  auto lowest = [&](size_t from, size_t to) {  // index of the smallest ratio in [from, to)
+    size_t m = from;
+    for (size_t i = from; i < to; ++i)
+      if ((*r)[i] < (*r)[m]) m = i;
+    return m;
+  };
+  if (k == 0 || k + 1 >= t->size()) return "";  // an edge maximum is refused elsewhere
+  const size_t left = lowest(0, k), right = lowest(k + 1, t->size());
+  const size_t base = (*r)[left] > (*r)[right] ? left : right;
+  const double prominence = (*r)[k] - (*r)[base];
+  const double se = std::hypot(ratio_sigma((*r)[k], (*nf)[k]), ratio_sigma((*r)[base], (*nf)[base]));
+  if (prominence > kProminenceSigmas * se) return "";
+  return fmt::format("ratio maximum {:.4g} at {:g} ps stands only {:.2g} above the curve's floor ({:.4g} at {:g} ps), "
+                     "less than 2 SE ({:.2g}): no peak, only noise",
+                     (*r)[k], (*t)[k], prominence, (*r)[base], (*t)[base], kProminenceSigmas * se);
+}
 
 }  // namespace
 
@@ -104,6 +146,11 @@ std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::s
     }
     if (!str->usable_peak()) {
       notes.push_back(s->dir_name + ": ratio maximal at an end of the lag range (no peak inside the trajectory)");
+      continue;
+    }
+    if (const std::string why = peak_not_prominent(s->analysis.file(AnalysisFile::StringsCsv), *str->tau_string_ps);
+        !why.empty()) {
+      notes.push_back(s->dir_name + ": " + why);
       continue;
     }
     StringPeak pk;

@@ -34,7 +34,9 @@ std::vector<DiffusionPoint> diffusion_points(const RunDirectory& run, const std:
                                              std::vector<std::string>& notes);
 
 /// The string-ratio peak of every isothermal stage with strings data.  A
-/// maximum at the first or last lag is not a peak (rising/falling edge) and is
+/// maximum that does not stand out of the curve's noise (prominence below 2
+/// binomial SE, from strings.csv) is no peak either and is left out with a note.
+/// A maximum at the first or last lag is not a peak (rising/falling edge) and is
 /// left out with a note, and so is a ratio that is zero at every lag (no
 /// peak); one peak per distinct temperature.
 std::vector<StringPeak> string_peaks(const RunDirectory& run, std::vector<std::string>& notes);

@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "cases/internal/field_values.hpp"
+#include "cases/internal/zero_pressure_volume.hpp"
 #include "cases/stage_type.hpp"
 
 namespace gb::cases {
@@ -63,25 +64,7 @@ class IsothermalStage final : public StageType {
       s.volume = volume_mode;
       if (r.parsed().stage_index(s.name) >= 0)  // before its pre-equilibration takes a name
         tf.fail("stage name \"" + s.name + "\" is used twice; give each stage a distinct name");
-      if (volume_mode == "zero-pressure") {
-        // NPT pre-equilibration at this T and P = 0 from the group's start; no
-        // trajectory (it only finds the volume), thermo rows as usual.
-        StageSpec pre = s;
-        pre.kind = StageKind::Equilibrate;
-        pre.name = s.name + "-npt";
-        pre.npt = true;
-        pre.pressure_bar = 0;
-        pre.volume.clear();
-        pre.equilibration_steps = 0;
-        pre.output.positions_steps = 0;
-        pre.output.velocities_steps = 0;
-        pre.parameters.erase("stress_interval_steps");  // it only finds the volume: no stress series
-        const double npt_ps = e.has("npt_duration") ? positive_time(e.child("npt_duration")) : kDefaultNptPs;
-        pre.steps = whole_steps(e.has("npt_duration") ? e.child("npt_duration") : e, npt_ps, pre.timestep_ps, false);
-        s.start_from = pre.name;
-        s.box_from_mean = true;
-        r.add(std::move(pre), tf);
-      }
+      if (volume_mode == "zero-pressure") add_zero_pressure_prestage(s, e, tf, r);
       r.add(std::move(s), tf);
     }
   }
@@ -98,33 +81,6 @@ class IsothermalStage final : public StageType {
     const auto p = c.pressure_tensor_bar();
     c.record_sample("stress.csv", {"pxx_bar", "pyy_bar", "pzz_bar", "pxy_bar", "pxz_bar", "pyz_bar", "volume_A3"},
                     {p[0], p[1], p[2], p[3], p[4], p[5], c.box().volume()});
-  }
-
- private:
-  // Default length of the NPT pre-equilibration of a zero-pressure isotherm:
-  // 20 ps = 10000 steps of 2 fs = 400 Monte Carlo volume moves at the default
-  // interval, enough for the box of a 4000-atom metallic liquid or glass to
-  // settle (volume autocorrelation ~1-5 ps); the mean box is taken over 10-20 ps.
-  static constexpr double kDefaultNptPs = 20.0;
-
-  // `volume` of an NVT isothermal group (docs/cases.md): zero-pressure
-  // (default) or start-state; "" for an NPT group.
-  static std::string read_volume_mode(const YamlField& e, ProtocolReader& r) {
-    StageSpec probe;
-    r.read_common(e, probe);
-    std::string mode;
-    if (!probe.npt) {
-      mode = e.has("volume") ? e.child("volume").as_string() : "zero-pressure";
-      if (mode != "zero-pressure" && mode != "start-state")
-        e.child("volume").fail("expected zero-pressure (NPT pre-equilibration at T, P = 0, then NVT in its mean box) "
-                               "or start-state (NVT in start_from's box), got '" + mode + "'");
-    } else if (e.has("volume")) {
-      e.child("volume").fail("volume applies to NVT isotherms; an NPT isotherm finds its own volume");
-    }
-    if (e.has("npt_duration") && mode != "zero-pressure")
-      e.child("npt_duration").fail("npt_duration is the length of the zero-pressure pre-equilibration; it needs "
-                                   "ensemble NVT with volume: zero-pressure");
-    return mode;
   }
 };
 }  // namespace

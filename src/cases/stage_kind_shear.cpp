@@ -14,6 +14,13 @@
 //     replicas: 100                # default 1
 //     decorrelation: "10 ps"       # unsheared NVT before each replica (default 10 ps)
 //     samples_per_cycle: 200       # stress samples per period (default 200)
+//     volume: zero-pressure        # default; or start-state (start_from's box)
+//     npt_duration: "20 ps"        # the zero-pressure pre-equilibration (default 20 ps)
+//
+// Volume, as for NVT isotherms: by default each temperature first runs an NPT
+// stage shear-<T>K-npt at T and 0 bar from start_from, and the shear stage starts
+// in the mean box of its second half; `volume: start-state` shears in
+// start_from's own box (e.g. a smoke run that cannot afford the NPT stage).
 //
 // Replicas are consecutive segments of one NVT trajectory of the glass: each
 // starts with `decorrelation` of unsheared NVT (strain 0) after the previous
@@ -35,6 +42,7 @@
 #include <cstdio>
 
 #include "cases/internal/field_values.hpp"
+#include "cases/internal/zero_pressure_volume.hpp"
 #include "cases/stage_type.hpp"
 
 namespace gb::cases {
@@ -50,8 +58,9 @@ class ShearStage final : public StageType {
 
   void parse(const YamlField& e, ProtocolReader& r) const override {
     e.expect_map(ProtocolReader::with_common_keys({"temperatures", "period", "strain_amplitude", "cycles", "replicas",
-                                                   "decorrelation", "samples_per_cycle"}));
+                                                   "decorrelation", "samples_per_cycle", "volume", "npt_duration"}));
     if (e.has("name")) e.child("name").fail("shear stages are named shear-<T>K; remove `name`");
+    const std::string volume_mode = read_volume_mode(e, r);
     YamlField ts = e.require("temperatures");
     ts.expect_sequence();
     if (ts.size() == 0) ts.fail("expected at least one temperature");
@@ -112,6 +121,12 @@ class ShearStage final : public StageType {
       if (s.t_end_K == std::floor(s.t_end_K)) std::snprintf(nm, sizeof nm, "shear-%04.0fK", s.t_end_K);
       else std::snprintf(nm, sizeof nm, "shear-%06.1fK", s.t_end_K);
       s.name = nm;
+      s.volume = volume_mode;
+      if (r.parsed().stage_index(s.name) >= 0)  // before its pre-equilibration takes a name
+        tf.fail("stage name \"" + s.name + "\" is used twice; give each stage a distinct name");
+      // The glass sheared at T sits at its zero-pressure volume at T (not in the
+      // box of the colder glass it starts from, which puts it kbar off zero).
+      if (volume_mode == "zero-pressure") add_zero_pressure_prestage(s, e, tf, r);
       r.add(std::move(s), tf);
     }
   }

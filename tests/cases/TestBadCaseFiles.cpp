@@ -87,7 +87,7 @@ TEST(BadCaseFiles, ExactMessages) {
       // A quench entry turned into shear: its keys are not shear's (issue 11: shear is a stage kind now).
       {"kind: quench", "kind: shear",
        "bad.yaml:20:5: protocol[1].to: unknown key \"to\"; expected one of: temperatures period strain_amplitude "
-       "cycles replicas decorrelation samples_per_cycle kind name ensemble pressure timestep thermostat output "
+       "cycles replicas decorrelation samples_per_cycle volume npt_duration kind name ensemble pressure timestep thermostat output "
        "start_from barostat"},
       {"kind: quench", "kind: quensh",
        "bad.yaml:19:11: protocol[1].kind: unknown stage kind \"quensh\"; did you mean \"quench\"?"},

@@ -72,14 +72,9 @@ struct Rig {
     ctx->setPeriodicBoxVectors(sys.box_nm[0], sys.box_nm[1], sys.box_nm[2]);
     ctx->setPositions(sys.positions_nm);
     ctx->setVelocities(sys.velocities_nm_per_ps);
-    gb::runners::Topology topo;
-    topo.ids = sys.ids;
-    topo.types = sys.types;
-    topo.type_names = cfg.type_names;
-    for (int e : elem) topo.type_masses_amu.push_back(pot.masses[static_cast<size_t>(e)]);
-    topo.origin_A = sys.origin_A;
-    for (double m : sys.masses_amu) topo.total_mass_amu += m;
-    sampler = std::make_unique<gb::runners::ThermoSampler>(pot, elem, 1, topo);
+    cfg.type_masses.clear();
+    for (int e : elem) cfg.type_masses.push_back(pot.masses[static_cast<size_t>(e)]);
+    sampler = std::make_unique<gb::runners::ThermoSampler>(pot, elem, 1, gb::runners::topology_of(cfg));
     control = std::make_unique<gb::runners::OpenMMStageControl>(*ctx, *integ, false, *sampler,
                                                                 gb::rundir::StageLayout(tmp.path()), 0, 0.0, 0.001,
                                                                 -1, sys.native);

@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "runners/protocol_runner.hpp"
 #include "runners/internal/signal_watch.hpp"
+#include "runners/md_state.hpp"
 #include "runners/stage_dynamics.hpp"
 #include "runners/thermo_file.hpp"
 
@@ -42,6 +43,25 @@ TEST(QuenchRamp, LinearInSegmentsEndingAtTarget) {
   q.kind = gb::cases::StageSpec::Kind::Relax;
   q.t_start_K = q.t_end_K = 300;
   EXPECT_DOUBLE_EQ(gb::runners::target_temperature(q, 500), 300.0);
+}
+
+TEST(Topology, OfAConfigurationCarriesItsTypesMassesAndOrigin) {
+  gb::AtomConfig cfg;
+  cfg.box.lo = gb::Vec3(-1.5, 2.0, 0.25);
+  cfg.ids = {7, 3, 9};
+  cfg.types = {2, 1, 2};
+  cfg.type_names = {"Cu", "Zr"};
+  cfg.type_masses = {63.546, 91.224};
+  const gb::runners::Topology t = gb::runners::topology_of(cfg);
+  EXPECT_EQ(t.ids, cfg.ids);
+  EXPECT_EQ(t.types, cfg.types);
+  EXPECT_EQ(t.type_names, cfg.type_names);
+  EXPECT_EQ(t.type_masses_amu, cfg.type_masses);
+  EXPECT_EQ(t.origin_A.x, -1.5);
+  EXPECT_EQ(t.origin_A.z, 0.25);
+  EXPECT_DOUBLE_EQ(t.total_mass_amu, 2 * 91.224 + 63.546);  // per atom, not per type
+  cfg.type_masses = {63.546};  // type 2 has no mass: refused, not read past the end
+  EXPECT_THROW(gb::runners::topology_of(cfg), std::invalid_argument);
 }
 
 TEST(Seeds, NonZeroAndDistinct) {

@@ -42,14 +42,9 @@ struct ControlRig {
     ctx = gb::make_context(*sys.system, integ, gb::choose_platform(req));
     ctx->setPeriodicBoxVectors(sys.box_nm[0], sys.box_nm[1], sys.box_nm[2]);
     ctx->setPositions(sys.positions_nm);
-    gb::runners::Topology topo;
-    topo.ids = sys.ids;
-    topo.types = sys.types;
-    topo.type_names = {"Cu", "Zr"};
-    topo.type_masses_amu = {pot.masses[elem[0]], pot.masses[elem[1]]};
-    topo.origin_A = sys.origin_A;
-    for (double m : sys.masses_amu) topo.total_mass_amu += m;
-    sampler = std::make_unique<gb::runners::ThermoSampler>(pot, elem, 1, topo);
+    cfg.type_names = {"Cu", "Zr"};
+    cfg.type_masses = {pot.masses[elem[0]], pot.masses[elem[1]]};
+    sampler = std::make_unique<gb::runners::ThermoSampler>(pot, elem, 1, gb::runners::topology_of(cfg));
     (void)dir;
   }
   gb::runners::OpenMMStageControl control(const std::string& stage_dir, long first_step, long resume_step) {

@@ -31,17 +31,11 @@ TEST(ThermoPressure, VirialPlusKineticEqualsLammpsPressOnALiquidWithVelocities) 
   const std::vector<int> element_of_type = map_elements(pot, cfg.type_names);
 
   // OpenMM holds the configuration as the runner does (nm, nm/ps, box from 0).
-  runners::Topology topo;
-  topo.ids = cfg.ids;
-  topo.types = cfg.types;
-  topo.type_names = cfg.type_names;
-  for (int e : element_of_type) topo.type_masses_amu.push_back(pot.masses[static_cast<size_t>(e)]);
-  topo.origin_A = cfg.box.lo;
+  cfg.type_masses.clear();
+  for (int e : element_of_type) cfg.type_masses.push_back(pot.masses[static_cast<size_t>(e)]);
+  const runners::Topology topo = runners::topology_of(cfg);
   OpenMM::System sys;
-  for (int t : cfg.types) {
-    sys.addParticle(topo.type_masses_amu[static_cast<size_t>(t - 1)]);
-    topo.total_mass_amu += topo.type_masses_amu[static_cast<size_t>(t - 1)];
-  }
+  for (int t : cfg.types) sys.addParticle(topo.type_masses_amu[static_cast<size_t>(t - 1)]);
   const double k = units::kNmPerAngstrom;
   sys.setDefaultPeriodicBoxVectors(OpenMM::Vec3(cfg.box.lx * k, 0, 0), OpenMM::Vec3(cfg.box.xy * k, cfg.box.ly * k, 0),
                                    OpenMM::Vec3(cfg.box.xz * k, cfg.box.yz * k, cfg.box.lz * k));

@@ -35,6 +35,12 @@ Measurement probe_achieved_state(const Reference& ref, const RunDirectory& run);
 Measurement probe_md_dma_peak_on_string_line(const Reference& ref, const RunDirectory& run);
 Measurement probe_viscosity_gk_maxwell(const Reference& ref, const RunDirectory& run);
 
+/// A check's optional `T_window_K:`: the stage it reads (nearest to its `T_K:`)
+/// must lie within that many kelvin of `T_K`, the state the claim is about: a
+/// claim about a 300 K glass is not tested on a 1200 K liquid because that is the
+/// coldest stage a run has.  Returns the skip reason when `s` lies outside, else "".
+std::string outside_temperature_window(const Reference& ref, const StageRecord& s);
+
 /// Probes that do not read the run (software self-checks, e.g. w6hat of ideal
 /// clusters) are evaluated once, not per run.
 bool probe_is_run_independent(const std::string& name);

@@ -48,6 +48,17 @@ std::string value_text(const v::CheckResult& r) {
                                          : fmt::format("{:.5g}", r.measured.value);
 }
 
+/// For a verdict pooled over replicas: N, the replica values, the interval used.
+std::string replicas_text(const v::CheckResult& r) {
+  if (!r.pool) return "";
+  const v::ReplicaPool& p = *r.pool;
+  std::string vals;
+  for (double x : p.values) vals += (vals.empty() ? "" : ", ") + (std::isfinite(x) ? fmt::format("{:.4g}", x) : std::string("-"));
+  if (p.measured < 2) return fmt::format("N = {} of {} replicas; values [{}]", p.measured, p.replicas, vals);
+  return fmt::format("N = {} of {} replicas; values [{}]; mean ± SE; decided on ±{:.2g} (t = {:.3g}, {} dof, {:.4g}%)",
+                     p.measured, p.replicas, vals, p.half_width, p.t, p.dof, 100 * p.confidence);
+}
+
 std::string reference_text(const v::CheckResult& r) {
   const auto& ref = r.reference;
   if (!ref.value) return r.reference.tolerance.describe();
@@ -124,7 +135,22 @@ Report build_report(const ReportOptions& opt) {
   Report rep;
   const auto refs = v::load_reference_dir(opt.references_dir);
   Runs runs;
-  for (const auto& d : opt.runs) runs.push_back(v::RunDirectory::load(d));
+  // A replica set shows its pooled verdicts (DIR/validation.json of `validate
+  // DIR`); its figures and state table come from replica 0.
+  std::vector<std::string> verdict_dirs;
+  for (const auto& d : opt.runs) {
+    if (rundir::ReplicaSetLayout::is_replica_set(d)) {
+      const auto dirs = rundir::ReplicaSetLayout(d).replica_dirs();
+      if (dirs.empty())
+        throw InputError(SourceLocation{rundir::ReplicaSetLayout(d).manifest_yaml(), 0, 0}, "",
+                         "a replica set without replica-00/");
+      runs.push_back(v::RunDirectory::load(dirs.front()));
+      verdict_dirs.push_back(d);
+    } else {
+      runs.push_back(v::RunDirectory::load(d));
+      verdict_dirs.push_back(d);
+    }
+  }
   // Verdicts: the ones `glassbench validate` recorded in each run's
   // validation.json (with its options), so report and validate never
   // disagree; a run without one is validated here with the default options,
@@ -134,9 +160,11 @@ Report build_report(const ReportOptions& opt) {
   std::set<double> sigmas;
   std::set<std::string> seen_self_checks;
   bool computed_self_checks = false;
-  for (const auto& run : runs) {
+  for (size_t ri = 0; ri < runs.size(); ++ri) {
+    const auto& run = runs[ri];
+    const bool replica_set = verdict_dirs[ri] != run.path();
     std::vector<v::CheckResult> r;
-    if (const auto rec = v::read_run_validation(run.path())) {
+    if (const auto rec = v::read_run_validation(verdict_dirs[ri])) {
       r = rec->results;
       sigmas.insert(rec->k_sigma);
       std::string note = fmt::format("{}: verdicts of `glassbench validate` from {}{} (--sigma {:g}{})", run.case_name(),
@@ -147,6 +175,10 @@ Report build_report(const ReportOptions& opt) {
       const auto t_summary = std::filesystem::last_write_time(summary, e1), t_rec = std::filesystem::last_write_time(rec->path, e2);
       if (!e1 && !e2 && t_summary > t_rec) note += "; older than analysis/summary.json: run `glassbench validate` again";
       verdict_notes.push_back(note + ".");
+    } else if (replica_set) {
+      throw InputError(SourceLocation{verdict_dirs[ri], 0, 0}, "",
+                       "a replica set without validation.json: run `glassbench validate " + verdict_dirs[ri] +
+                           "` first (its verdicts pool the replicas)");
     } else {
       r = v::validate_run(refs, run, defaults);
       sigmas.insert(defaults.k_sigma);
@@ -217,7 +249,9 @@ Report build_report(const ReportOptions& opt) {
   }
   h += "</table>\n<h2>Verdicts</h2>\n<p class=\"small\">Pass: value ± " + sigma_text +
        "σ inside the tolerance band; fail: entirely outside; "
-       "inconclusive: straddles an edge (too weak to decide); skip: inputs missing (reason given).</p>\n";
+       "inconclusive: straddles an edge (too weak to decide); skip: inputs missing (reason given). A verdict pooled over "
+       "a replica set uses the mean over its N replicas ± a Student-t interval (t for N - 1 degrees of freedom at the "
+       "confidence of " + sigma_text + "σ) of the standard error over replicas instead of one run's error.</p>\n";
   for (const auto& n : verdict_notes) h += "<p class=\"small verdict-source\">" + esc(n) + "</p>\n";
   h += 
        "<table><tr><th>check</th><th>verdict</th><th>computed</th><th>reference</th><th>tolerance</th><th>band</th><th>margin</th>"
@@ -227,7 +261,9 @@ Report build_report(const ReportOptions& opt) {
     h += fmt::format("<tr class=\"{}\"><td><b>{}</b><br><span class=\"small\">{}<br>{}</span></td><td class=\"badge\">{}</td><td>{}<br><span "
                      "class=\"small\">{}</span></td><td>{}</td><td>{}</td><td>[{}, {}]<br>{}</td><td>{}</td><td>{}</td><td>{}<br><span "
                      "class=\"small\">tolerance: {}</span>{}</td></tr>\n",
-                     st, esc(r.reference_id), esc(r.reference.quantity), esc(r.target), st, esc(value_text(r)), esc(r.measured.detail),
+                     st, esc(r.reference_id), esc(r.reference.quantity), esc(r.target), st,
+                     esc(value_text(r)) + (r.pool ? "<br><span class=\"replicas\">" + esc(replicas_text(r)) + "</span>" : ""),
+                     esc(r.measured.detail),
                      esc(reference_text(r)), esc(r.reference.tolerance.describe()), fmt_num(r.band_lo), fmt_num(r.band_hi), band_bar(r),
                      fmt_num(r.margin), esc(r.reference.units), esc(r.reference.source), esc(r.reference.reason),
                      r.reason.empty() ? "" : "<br><b>" + esc(r.reason) + "</b>");
@@ -266,11 +302,13 @@ Report build_report(const ReportOptions& opt) {
     m += fmt::format(" (software self-checks apart: {} pass, {} fail)", sc.pass, sc.fail);
   m += "\n\n";
   for (const auto& n : verdict_notes) m += "- " + n + "\n";
-  m += fmt::format("\nPass: value ± {}σ inside the tolerance band.\n\n", sigma_text);
+  m += fmt::format("\nPass: value ± {}σ inside the tolerance band (replica sets: mean over N replicas ± Student-t "
+                   "interval of the standard error over replicas).\n\n", sigma_text);
   m += "| verdict | check | target | computed | reference | band | units | reason |\n|---|---|---|---|---|---|---|---|\n";
   for (const auto& r : rep.results)
     m += fmt::format("| {} | {} | {} | {} | {} {} | [{}, {}] | {} | {} |\n", v::status_name(r.status), md_cell(r.reference_id),
-                     md_cell(r.target), md_cell(value_text(r)), md_cell(reference_text(r)), md_cell(r.reference.tolerance.describe()),
+                     md_cell(r.target), md_cell(value_text(r) + (r.pool ? " (" + replicas_text(r) + ")" : "")),
+                     md_cell(reference_text(r)), md_cell(r.reference.tolerance.describe()),
                      fmt_num(r.band_lo), fmt_num(r.band_hi), md_cell(r.reference.units), md_cell(r.reason));
   m += "\n## Figures\n\n";
   for (const auto& f : rep.figures)

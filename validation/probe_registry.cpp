@@ -22,6 +22,8 @@ const RunProbe* find_run_probe(const std::string& name) {
       {"achieved_state", probe_achieved_state},
       {"md_dma_peak_on_string_line", probe_md_dma_peak_on_string_line},
       {"viscosity_gk_maxwell", probe_viscosity_gk_maxwell},
+      {"arrhenius_crossover", probe_arrhenius_crossover},
+      {"density_trend", probe_density_trend},
   };
   auto it = probes.find(name);
   return it == probes.end() ? nullptr : &it->second;

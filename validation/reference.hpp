@@ -20,7 +20,8 @@ struct Reference {
   std::string uncertainty_note;
   std::string units;
   std::string source;      // paper + figure / section
-  std::string origin = "published";  // "published" or "transferred" (claim carried to another system)
+  std::string origin = "published";  // "published", "transferred" (claim carried to another system) or
+                                     // "self-consistency" (physics the data must show; no published value)
   Tolerance tolerance;
   std::string reason;      // why this tolerance
   std::string probe;       // what computes the value ("" = not checkable, e.g. a relation)

@@ -49,7 +49,7 @@ void reject_unknown(const std::string& file, const YAML::Node& map, const std::s
 Tolerance parse_tolerance(const std::string& file, const YAML::Node& n) {
   if (!n.IsMap()) throw InputError(at(file, n), "tolerance", "expected a map like {kind: absolute, value: 0.05}");
   reject_unknown(file, n, {"kind", "value", "min", "max", "expect"}, "tolerance.");
-  if (!n["kind"]) throw InputError(at(file, n), "tolerance.kind", "missing (absolute|relative|interval|sign|relation)");
+  if (!n["kind"]) throw InputError(at(file, n), "tolerance.kind", "missing (absolute|relative|interval|sign|relation|information)");
   const std::string kind = scalar(file, n["kind"], "tolerance.kind");
   Tolerance t;
   auto need_value = [&](const char* what) {
@@ -78,9 +78,11 @@ Tolerance parse_tolerance(const std::string& file, const YAML::Node& n) {
     else throw InputError(at(file, n["expect"]), "tolerance.expect", "expected positive or negative, got '" + e + "'");
   } else if (kind == "relation") {
     t.kind = Tolerance::Kind::Relation;
+  } else if (kind == "information") {
+    t.kind = Tolerance::Kind::Information;
   } else {
     throw InputError(at(file, n["kind"]), "tolerance.kind",
-                     "unknown kind '" + kind + "' (absolute|relative|interval|sign|relation)");
+                     "unknown kind '" + kind + "' (absolute|relative|interval|sign|relation|information)");
   }
   return t;
 }
@@ -114,8 +116,8 @@ Reference parse_entry(const std::string& file, const YAML::Node& e, int index) {
   r.source = scalar(file, required("source"), pfx + "source");
   if (e["origin"]) {
     r.origin = scalar(file, e["origin"], pfx + "origin");
-    if (r.origin != "published" && r.origin != "transferred")
-      throw InputError(at(file, e["origin"]), pfx + "origin", "expected published or transferred");
+    if (r.origin != "published" && r.origin != "transferred" && r.origin != "self-consistency")
+      throw InputError(at(file, e["origin"]), pfx + "origin", "expected published, transferred or self-consistency");
   }
   r.tolerance = parse_tolerance(file, required("tolerance"));
   r.reason = scalar(file, required("reason"), pfx + "reason");

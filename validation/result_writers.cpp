@@ -2,6 +2,7 @@
 #include "validation/result_writers.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -46,6 +47,11 @@ std::string results_table(const std::vector<CheckResult>& results) {
     out += fmt::format("{:<13} {:<58} {:>22}  ref {:<18} {}\n", std::string("[") + status_name(r.status) + "]",
                        r.reference_id, value_text(r), reference_text(r), r.reference.units);
     if (!r.measured.detail.empty()) out += "              computed: " + r.measured.detail + "\n";
+    if (r.pool && r.pool->measured >= 2)
+      out += fmt::format("              replicas: n = {}, mean {:.5g}, SE {:.2g}, t({:.4g}%, {} dof) = {:.3g}, "
+                         "decision interval ±{:.2g}\n",
+                         r.pool->measured, r.pool->mean, r.pool->standard_error, 100 * r.pool->confidence, r.pool->dof,
+                         r.pool->t, r.pool->half_width);
     if (!r.reason.empty()) out += "              reason: " + r.reason + "\n";
   }
   const Tally t = tally(results), sc = self_check_tally(results);
@@ -93,6 +99,19 @@ json results_json(const std::vector<CheckResult>& results, const json& options) 
                      {"reason", ref.reason},
                      {"probe", ref.probe},
                      {"defined_at", ref.where.str()}}}});
+    if (r.pool) {
+      const ReplicaPool& p = *r.pool;
+      json vals = json::array(), sig = json::array();
+      for (double x : p.values) vals.push_back(num(x));
+      for (double x : p.sigmas) sig.push_back(num(x));
+      arr.back()["replicas"] = {{"replicas", p.replicas},       {"measured", p.measured},
+                                {"targets", p.targets},         {"statuses", p.statuses},
+                                {"values", vals},               {"sigmas", sig},
+                                {"mean", num(p.mean)},          {"standard_error", num(p.standard_error)},
+                                {"within_run_error", num(p.within_run_error)},
+                                {"dof", p.dof},                 {"t", num(p.t)},
+                                {"confidence", num(p.confidence)}, {"half_width", num(p.half_width)}};
+    }
   }
   j["checks"] = arr;
   return j;
@@ -136,6 +155,29 @@ std::vector<CheckResult> results_from_json(const json& j, const std::string& sou
       r.reference.reason = rf.value("reason", "");
       r.reference.probe = rf.value("probe", "");
       r.reference.where.file = rf.value("defined_at", "");
+    }
+    if (c.contains("replicas") && c["replicas"].is_object()) {
+      const json& q = c["replicas"];
+      ReplicaPool p;
+      p.replicas = q.value("replicas", 0);
+      p.measured = q.value("measured", 0);
+      if (q.contains("targets") && q["targets"].is_array())
+        for (const auto& t : q["targets"]) p.targets.push_back(t.is_string() ? t.get<std::string>() : "");
+      if (q.contains("statuses") && q["statuses"].is_array())
+        for (const auto& t : q["statuses"]) p.statuses.push_back(t.is_string() ? t.get<std::string>() : "");
+      for (const char* key : {"values", "sigmas"})
+        if (q.contains(key) && q[key].is_array())
+          for (const auto& x : q[key])
+            (std::string(key) == "values" ? p.values : p.sigmas)
+                .push_back(x.is_number() ? x.get<double>() : std::numeric_limits<double>::quiet_NaN());
+      p.mean = get_num(q, "mean");
+      p.standard_error = get_num(q, "standard_error");
+      p.within_run_error = get_num(q, "within_run_error");
+      p.dof = q.value("dof", 0);
+      p.t = get_num(q, "t");
+      p.confidence = get_num(q, "confidence");
+      p.half_width = get_num(q, "half_width");
+      r.pool = p;
     }
     out.push_back(std::move(r));
   }

@@ -72,13 +72,14 @@ std::vector<StageState> stage_states(const RunDirectory& run) {
       use.assign(all.begin() + static_cast<long>(all.size() / 2), all.end());
     }
     if (use.empty()) continue;
-    std::vector<double> dT, P;
+    std::vector<double> dT, P, rho;
     double set = 0;
     for (const auto* r : use) {
       const double target = std::isfinite(r->target_temperature_K) ? r->target_temperature_K : s.T_end_K;
       dT.push_back(r->temperature_K - target);
       set += target / use.size();
       if (std::isfinite(r->pressure_bar)) P.push_back(r->pressure_bar);
+      if (std::isfinite(r->density_g_cm3)) rho.push_back(r->density_g_cm3);
     }
     st.rows = static_cast<int>(use.size());
     st.T_set_K = set;
@@ -86,6 +87,7 @@ std::vector<StageState> stage_states(const RunDirectory& run) {
     st.T_mean_K = set + mdT;
     st.T_sem_K = edT;
     std::tie(st.P_mean_bar, st.P_sem_bar) = mean_and_block_error(P);
+    std::tie(st.rho_mean_g_cm3, st.rho_sem_g_cm3) = mean_and_block_error(rho);
     if (s.pressure_bar || s.ensemble == "NPT") {
       st.P_set = true;
       st.P_set_bar = s.pressure_bar.value_or(0.0);

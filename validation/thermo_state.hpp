@@ -18,6 +18,7 @@ struct StageState {
   double T_set_K = 0;         // mean set point over those rows
   double T_mean_K = NAN, T_sem_K = NAN;
   double P_mean_bar = NAN, P_sem_bar = NAN;
+  double rho_mean_g_cm3 = NAN, rho_sem_g_cm3 = NAN;  // NaN when thermo.csv has no density column
   bool P_set = false;         // the stage is meant to sit at P_set_bar
   double P_set_bar = 0;
   bool fresh_start = false;   // the run's first stage, started from the case's new structure

@@ -14,6 +14,7 @@ const char* tolerance_kind_name(Tolerance::Kind k) {
     case Tolerance::Kind::Interval: return "interval";
     case Tolerance::Kind::Sign: return "sign";
     case Tolerance::Kind::Relation: return "relation";
+    case Tolerance::Kind::Information: return "information";
   }
   return "?";
 }
@@ -42,6 +43,7 @@ void Tolerance::band(std::optional<double> reference, double& lo, double& hi) co
       if (expect_sign < 0) hi = 0;
       break;
     case Kind::Relation:
+    case Kind::Information:
       break;
   }
 }
@@ -55,6 +57,7 @@ std::string Tolerance::describe() const {
                          max ? fmt::format("{:g}", *max) : std::string("+inf"));
     case Kind::Sign: return expect_sign > 0 ? "> 0" : "< 0";
     case Kind::Relation: return "relation";
+    case Kind::Information: return "information only";
   }
   return "?";
 }

@@ -5,13 +5,15 @@
 //   interval  min <= x <= max (either side may be open)
 //   sign      x > 0 (expect positive) or x < 0 (expect negative): trend assertions
 //   relation  a definition (e.g. Maxwell eta = G tau); never decided
+//   information  no value to check against (e.g. a quantity nobody published
+//            for this system): the measured value is reported, verdict skip
 #include <optional>
 #include <string>
 
 namespace gb::validation {
 
 struct Tolerance {
-  enum class Kind { Absolute, Relative, Interval, Sign, Relation };
+  enum class Kind { Absolute, Relative, Interval, Sign, Relation, Information };
   Kind kind = Kind::Absolute;
   double value = 0;              // absolute / relative width
   std::optional<double> min, max;  // interval bounds

@@ -1,5 +1,8 @@
 // glassbench validate: compare run directories (and optionally a user's DMA
 // data) with the published references in references/*.yaml.
+// A replica set (DIR/replicas.yaml) is validated replica by replica
+// (replica-NN/validation.json) and decided once on the replica spread
+// (validation/replica_pool.hpp) into DIR/validation.json.
 // Each RUN_DIR gets DIR/validation.json (its verdicts, the self-checks and the
 // options used: --sigma, --references), unless --only picks a subset; the
 // report shows those verdicts.
@@ -9,12 +12,15 @@
 #include <filesystem>
 #include <iostream>
 
+#include <fmt/format.h>
+
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "glassbench/version_info.hpp"
 #include "rundir/layout.hpp"
 #include "validation/dma_fit.hpp"
 #include "validation/reference_loader.hpp"
+#include "validation/replica_pool.hpp"
 #include "validation/result_writers.hpp"
 #include "validation/validator.hpp"
 
@@ -40,6 +46,50 @@ std::string default_references() {
   return std::string(gb::build::kSourceDir) + "/references";
 }
 
+// Write `results` as the verdict record `path`; a read-only run still prints its verdicts.
+void record(const std::string& path, const std::vector<v::CheckResult>& results, const nlohmann::json& options) {
+  try {
+    v::write_results_json(path, results, options);
+  } catch (const std::exception& e) {  // a read-only run: the verdicts are still printed; the report recomputes
+    std::cerr << "warning: " << e.what() << "\n";
+  }
+}
+
+// A replica set (DIR/replicas.yaml, DIR/replica-NN/): every replica validated
+// and recorded in its replica-NN/validation.json, then each check pooled over
+// the replicas (validation/replica_pool.hpp) into DIR/validation.json.
+std::vector<v::CheckResult> validate_replica_set(const std::vector<v::Reference>& refs, const std::string& dir,
+                                                 const v::ValidationOptions& opt, const nlohmann::json& options,
+                                                 const std::vector<v::CheckResult>& self_checks, bool write) {
+  const gb::rundir::ReplicaSetLayout set(dir);
+  const std::vector<std::string> dirs = set.replica_dirs();
+  if (dirs.empty()) throw gb::InputError(gb::SourceLocation{set.manifest_yaml(), 0, 0}, "", "a replica set without replica-00/");
+  std::vector<std::vector<v::CheckResult>> per;
+  for (const auto& d : dirs) {
+    const auto run_dir = v::RunDirectory::load(d);
+    per.push_back(v::validate_run(refs, run_dir, opt));
+    if (write) {
+      std::vector<v::CheckResult> own = self_checks;
+      own.insert(own.end(), per.back().begin(), per.back().end());
+      record(gb::rundir::RunLayout(d).validation_json(), own, options);
+    }
+    const v::Tally t = v::tally(per.back());
+    std::cout << fmt::format("replica {}: {} pass, {} fail, {} inconclusive, {} skip\n", d, t.pass, t.fail,
+                             t.inconclusive, t.skip);
+  }
+  auto pooled = v::pool_replica_results(per, dirs, dir, opt.k_sigma);
+  if (write) {
+    std::vector<v::CheckResult> own = self_checks;
+    own.insert(own.end(), pooled.begin(), pooled.end());
+    nlohmann::json o = options;
+    o["replicas"] = dirs.size();
+    o["pooling"] = "mean over replicas, Student-t interval (validation/replica_pool.hpp, docs/validation.md)";
+    record(set.validation_json(), own, o);
+  }
+  std::cout << fmt::format("{}: {} replicas, verdicts pooled over the replica spread\n", dir, dirs.size());
+  return pooled;
+}
+
 void run(const Args& a) {
   if (a.runs.empty() && a.dma_csv.empty() && !a.self_checks)
     throw gb::InputError("validate: give at least one RUN_DIR, --dma-csv FILE or --self-checks");
@@ -62,6 +112,12 @@ void run(const Args& a) {
   if (with_self_checks) results = v::validate_self_checks(refs, opt);
   const std::vector<v::CheckResult> self_checks = results;
   for (const auto& dir : a.runs) {
+    if (gb::rundir::ReplicaSetLayout::is_replica_set(dir)) {
+      auto r = validate_replica_set(refs, dir, opt, options, self_checks, a.only.empty());
+      if (r.empty() && !a.only.empty()) continue;
+      results.insert(results.end(), r.begin(), r.end());
+      continue;
+    }
     const auto run_dir = v::RunDirectory::load(dir);
     if (!run_dir.is_physics())
       std::cout << "note: " << dir << " is a " << run_dir.purpose() << " case (case.yaml purpose: " << run_dir.purpose()
@@ -72,11 +128,7 @@ void run(const Args& a) {
     if (a.only.empty()) {
       std::vector<v::CheckResult> own = self_checks;
       own.insert(own.end(), r.begin(), r.end());
-      try {
-        v::write_results_json(gb::rundir::RunLayout(dir).validation_json(), own, options);
-      } catch (const std::exception& e) {  // a read-only run: the verdicts are still printed; the report recomputes
-        std::cerr << "warning: " << e.what() << "\n";
-      }
+      record(gb::rundir::RunLayout(dir).validation_json(), own, options);
     }
     if (r.empty() && !a.only.empty()) continue;
     results.insert(results.end(), r.begin(), r.end());
@@ -116,7 +168,8 @@ void setup(CLI::App& app) {
   auto* sub = app.add_subcommand("validate",
                                  "Compare run directories (and/or DMA data) with published references; "
                                  "pass/fail/inconclusive/skip per check");
-  sub->add_option("RUN_DIR", args->runs, "run directories written by `glassbench run` and analysed by `glassbench analyze run`")
+  sub->add_option("RUN_DIR", args->runs, "run directories written by `glassbench run` and analysed by `glassbench analyze run`, or replica sets "
+                  "(run --replicas N): verdicts pooled over the replicas")
       ->check(CLI::ExistingDirectory);
   sub->add_option("--references", args->references, "folder of reference YAML files (default: the source tree's references/)");
   sub->add_option("--junit", args->junit, "write JUnit XML here");

@@ -18,9 +18,9 @@ namespace fs = std::filesystem;
 
 namespace gb::compare {
 
-std::string replica_dir(const std::string& root, int r) { return fmt::format("{}/replica-{:02d}", root, r); }
+std::string replica_dir(const std::string& root, int r) { return rundir::ReplicaSetLayout(root).replica(r); }
 
-bool is_replica_set(const std::string& dir) { return fs::exists(fs::path(dir) / "replicas.yaml"); }
+bool is_replica_set(const std::string& dir) { return rundir::ReplicaSetLayout::is_replica_set(dir); }
 
 void write_replica_manifest(const std::string& root, const std::string& case_file, const std::string& case_name,
                             const std::string& engine, const std::vector<uint64_t>& seeds) {

@@ -12,7 +12,9 @@
 #include <set>
 #include <sstream>
 
+#include "analysis/arrhenius_crossover.hpp"
 #include "analysis/arrhenius_fit.hpp"
+#include "analysis/linear_fit.hpp"
 #include "analysis/csv_table.hpp"
 #include "analysis/pair_distribution.hpp"
 #include "analysis/trajectory.hpp"
@@ -64,6 +66,14 @@ const std::vector<MarginSpec>& margins() {
        {Margin::Kind::Absolute, 0.05,
         "0.05 eV: ~10% of a metallic liquid's activation energy of diffusion (~0.4-0.6 eV) and the precision the "
         "paper quotes for E_A; a wrong potential changes it by more"}},
+      {"T_A_",
+       {Margin::Kind::Absolute, 100,
+        "100 K: T_A is interpolated between isotherms 150-300 K apart (the standard case's grid), so two engines "
+        "sampling the same D(T) can place it up to about half a spacing apart"}},
+      {"thermal_expansion_per_K",
+       {Margin::Kind::Relative, 0.2,
+        "20%: alpha_V is the slope of densities only 0.5-1 % apart over the isotherms; 20 % of it is a ~0.1 % density "
+        "offset at the ends of the range, about the combined replica error of 500-atom means"}},
       {"gr_",
        {Margin::Kind::Absolute, 0.15,
         "0.15 RMS over 0-6 A (0.1 A bins): ~5% of the first-peak height; per-frame noise of a few hundred atoms "
@@ -304,12 +314,8 @@ std::map<std::string, SpeciesD> diffusive_D(const std::string& path) {
 RunSet open_run_set(const std::string& dir) {
   RunSet r;
   r.root = dir;
-  if (fs::exists(fs::path(dir) / "replicas.yaml")) {
-    for (int k = 0;; ++k) {
-      const std::string d = fmt::format("{}/replica-{:02d}", dir, k);
-      if (!fs::is_directory(d)) break;
-      r.runs.push_back(d);
-    }
+  if (rundir::ReplicaSetLayout::is_replica_set(dir)) {
+    r.runs = rundir::ReplicaSetLayout(dir).replica_dirs();
     if (r.runs.empty())
       throw InputError(SourceLocation{dir + "/replicas.yaml", 0, 0}, "", "a replica set without replica-00/");
   } else if (fs::is_directory(fs::path(dir) / "stages")) {
@@ -499,6 +505,72 @@ std::vector<Comparison> compare_run_sets(const RunSet& A, const RunSet& B, const
       if (a.samples == 0 || b.samples == 0) continue;
       out.push_back(scalar("isothermal stages", "E_A_" + el + "_eV", "eV", a, b, o));
     }
+  }
+  // ---- Arrhenius crossover T_A of D per species (analysis/arrhenius_crossover.hpp,
+  // >= 4 distinct isothermal temperatures; runs without a crossover in range
+  // are left out and counted in `how`)
+  if (wanted(o, "T_A_")) {
+    auto ta = [&](const RunSet& rs, const Side& side, const std::string& el) {
+      std::vector<double> v;
+      int without = 0, too_few = 0;
+      for (size_t r = 0; r < rs.runs.size(); ++r) {
+        std::map<double, double> D_of_T;  // one point per temperature
+        for (const StageInfo& st : side.stages[r]) {
+          if (st.kind != "isothermal") continue;
+          const auto Ds = diffusive_D(rundir::RunLayout(rs.runs[r]).analysis(st.dir).file(rundir::AnalysisFile::Msd));
+          if (Ds.count(el)) D_of_T[st.T_K] = Ds.at(el).D_A2_per_ps;
+        }
+        if (D_of_T.size() < 4) {  // too few diffusive temperatures in this run: left out, counted
+          ++too_few;
+          continue;
+        }
+        std::vector<double> T, D;
+        for (const auto& [t, d] : D_of_T) T.push_back(t), D.push_back(d);
+        const auto c = analysis::find_arrhenius_crossover(T, D, analysis::ArrheniusKind::kRate);
+        if (c.found) v.push_back(c.T_A_K);
+        else ++without;
+      }
+      Estimate e = v.size() == 1 && rs.runs.size() == 1 ? Estimate{v[0], std::numeric_limits<double>::quiet_NaN(), 0, 1,
+                                                                    "T_A of one run (no error without replicas)"}
+                                                         : mean_estimate(v, "T_A per replica");
+      if (without > 0) e.how += fmt::format("; {} run(s) without a crossover in range left out", without);
+      if (too_few > 0) e.how += fmt::format("; {} run(s) with < 4 diffusive temperatures left out", too_few);
+      return e;
+    };
+    for (const std::string& el : sa.stages[0].empty() ? std::vector<std::string>{} : sa.stages[0][0].elements) {
+      const Estimate a = ta(A, sa, el), b = ta(B, sb, el);
+      if (a.samples == 0 || b.samples == 0) continue;
+      out.push_back(scalar("isothermal stages", "T_A_" + el + "_K", "K", a, b, o));
+    }
+  }
+  // ---- thermal expansion alpha_V = -d ln(rho)/dT over the isothermal NPT
+  // stages (production rows), per run; replicas give the spread
+  if (wanted(o, "thermal_expansion_per_K")) {
+    auto alpha = [&](const RunSet& rs, const Side& side) {
+      std::vector<Estimate> per;
+      for (size_t r = 0; r < rs.runs.size(); ++r) {
+        std::map<double, double> rho_of_T;
+        for (const StageInfo& st : side.stages[r]) {
+          if (st.kind != "isothermal" || st.ensemble != "NPT") continue;
+          const auto it = side.thermo[r].find(st.name);
+          if (it == side.thermo[r].end() || !it->second.col.count("density_g_cm3")) continue;
+          double sum = 0;
+          int n = 0;
+          for (size_t i = 0; i < it->second.step.size(); ++i)
+            if (it->second.step[i] >= st.first_step + st.eq_steps) sum += it->second.col.at("density_g_cm3")[i], ++n;
+          if (n > 0) rho_of_T[st.T_K] = sum / n;
+        }
+        if (rho_of_T.size() < 3) return Estimate{};
+        std::vector<double> T, y;
+        for (const auto& [t, rho] : rho_of_T) T.push_back(t), y.push_back(std::log(rho));
+        const analysis::LineFit f = analysis::fit_line(T, y);
+        per.push_back(Estimate{-f.slope.value, f.slope.sigma, f.dof, f.points,
+                               fmt::format("-d ln(rho)/dT over {} isothermal NPT stages", f.points)});
+      }
+      return per.empty() ? Estimate{} : pooled(per, "alpha_V");
+    };
+    const Estimate a = alpha(A, sa), b = alpha(B, sb);
+    if (a.samples > 0 && b.samples > 0) out.push_back(scalar("isothermal stages", "thermal_expansion_per_K", "1/K", a, b, o));
   }
   return out;
 }

@@ -12,6 +12,10 @@
 //                         the per-atom distributions, atoms bootstrapped
 //   E_A_<El>_eV           Arrhenius fit of D over the isothermal stages (>= 3
 //                         distinct T with diffusive fits), per run
+//   T_A_<El>_K            Arrhenius crossover of D (analysis/arrhenius_crossover.hpp,
+//                         >= 4 distinct isothermal T), per run
+//   thermal_expansion_per_K  alpha_V = -d ln(rho)/dT over the isothermal NPT
+//                         stages' production densities (>= 3 T), per run
 //   string_ratio          analysis/<stage>/strings.csv, RMS difference of the
 //                         curves, replicas bootstrapped (needs >= 2 per side)
 // Scalars are decided by two one-sided tests (compare/equivalence.hpp) on the

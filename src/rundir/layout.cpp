@@ -86,4 +86,18 @@ int RunLayout::read_schema_version() const {
   }
 }
 
+std::string ReplicaSetLayout::replica(int r) const {
+  char nn[16];
+  std::snprintf(nn, sizeof nn, "%02d", r);
+  return root_ + "/replica-" + nn;
+}
+
+std::vector<std::string> ReplicaSetLayout::replica_dirs() const {
+  std::vector<std::string> out;
+  for (int r = 0; fs::is_directory(replica(r)); ++r) out.push_back(replica(r));
+  return out;
+}
+
+bool ReplicaSetLayout::is_replica_set(const std::string& dir) { return fs::exists(fs::path(dir) / "replicas.yaml"); }
+
 }  // namespace gb::rundir

@@ -99,4 +99,28 @@ class RunLayout {
   std::string root_;
 };
 
+/// A replica set (`glassbench run --replicas N`): N run directories of one
+/// case with derived seeds (docs/run-directory.md):
+///   DIR/replicas.yaml       case, engine, N, seeds
+///   DIR/replica-NN/         run directories (replica 0 keeps the case seed)
+///   DIR/analysis/pooled.json, DIR/validation.json   pooled results
+class ReplicaSetLayout {
+ public:
+  explicit ReplicaSetLayout(std::string root) : root_(std::move(root)) {}
+  const std::string& root() const { return root_; }
+  std::string manifest_yaml() const { return root_ + "/replicas.yaml"; }
+  std::string replica(int r) const;  // DIR/replica-NN
+  /// replica-00, replica-01, ... up to the first missing one.
+  std::vector<std::string> replica_dirs() const;
+  std::string analysis_dir() const { return root_ + "/analysis"; }
+  std::string pooled_json() const { return analysis_dir() + "/pooled.json"; }
+  /// The pooled verdicts of `glassbench validate DIR` (per-replica ones: replica-NN/validation.json).
+  std::string validation_json() const { return root_ + "/validation.json"; }
+  /// A directory holding replicas.yaml.
+  static bool is_replica_set(const std::string& dir);
+
+ private:
+  std::string root_;
+};
+
 }  // namespace gb::rundir

@@ -111,4 +111,68 @@ TEST(ReportVerdicts, StaleValidationJsonIsFlagged) {
   EXPECT_NE(f.report().html.find("older than analysis/summary.json"), std::string::npos);
 }
 
+// `validate DIR` on a replica set (DIR/replicas.yaml, DIR/replica-NN/): every
+// replica validated into its own validation.json, the verdicts pooled over the
+// replica spread into DIR/validation.json and --json; the report shows the
+// pooled verdicts with N and the replica values.  Before replica pooling,
+// validate read DIR as one run and found no stages.
+TEST(ReportVerdicts, ValidateAndReportPoolAReplicaSet) {
+  const std::string dir = gb::testing::make_temp_dir("report-replicas");
+  const std::string root = dir + "/set";
+  const std::vector<double> alphas{2e-5, 6e-5, 10e-5};  // each passes alone; together they scatter
+  gb::testing::write_replica_set(root, 3, [&](const std::string& d, int r) {
+    gb::testing::LiquidRunSpec s;
+    s.alpha_per_K = alphas[static_cast<size_t>(r)];
+    s.rho_noise_g_cm3 = 1e-5;
+    s.seed = 20 + static_cast<unsigned>(r);
+    gb::testing::write_liquid_dynamics_run(d, s);
+  });
+  const std::string refs = gb::testing::source_dir() + "/references";
+  const std::string cmd = "'" GB_GLASSBENCH_EXE "' validate '" + root + "' --references '" + refs + "' --json '" + dir +
+                          "/pooled.json' > '" + dir + "/validate.log' 2>&1";
+  const int st = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) <= 1) << gb::read_text_file(dir + "/validate.log");
+
+  const auto j = nlohmann::json::parse(gb::read_text_file(dir + "/pooled.json"));
+  std::map<std::string, nlohmann::json> by_id;
+  for (const auto& c : j["checks"]) by_id[c["id"].get<std::string>()] = c;
+  ASSERT_TRUE(by_id.count("cu64zr36.liquid.thermal_expansion")) << j.dump(1).substr(0, 2000);
+  const auto& c = by_id["cu64zr36.liquid.thermal_expansion"];
+  EXPECT_EQ(c["target"], root);
+  EXPECT_EQ(c["status"], "inconclusive") << c.dump(1);
+  ASSERT_TRUE(c.contains("replicas")) << c.dump(1);
+  EXPECT_EQ(c["replicas"]["measured"], 3);
+  EXPECT_EQ(c["replicas"]["values"].size(), 3u);
+  for (int r = 0; r < 3; ++r) {
+    // Per-replica records, each deciding alone (pass on its tiny within-run error).
+    const auto rec = v::read_run_validation(root + "/replica-0" + std::to_string(r));
+    ASSERT_TRUE(rec.has_value()) << r;
+    bool seen = false;
+    for (const auto& x : rec->results)
+      if (x.reference_id == "cu64zr36.liquid.thermal_expansion") {
+        seen = true;
+        EXPECT_EQ(x.status, v::Status::Pass) << x.reason;
+      }
+    EXPECT_TRUE(seen);
+  }
+  // The set's own record, read back by the report.
+  const auto pooled = v::read_run_validation(root);
+  ASSERT_TRUE(pooled.has_value());
+  gb::reports::ReportOptions o;
+  o.runs = {root};
+  o.references_dir = refs;
+  const auto rep = gb::reports::build_report(o);
+  bool found = false;
+  for (const auto& r : rep.results)
+    if (r.reference_id == "cu64zr36.liquid.thermal_expansion") {
+      found = true;
+      EXPECT_EQ(r.status, v::Status::Inconclusive);
+      ASSERT_TRUE(r.pool.has_value());
+      EXPECT_EQ(r.pool->measured, 3);
+    }
+  EXPECT_TRUE(found);
+  EXPECT_NE(rep.html.find("N = 3 of 3 replicas"), std::string::npos);
+  EXPECT_NE(rep.markdown.find("N = 3 of 3 replicas"), std::string::npos);
+}
+
 }  // namespace

@@ -302,4 +302,67 @@ void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& s) {
   put(run / "analysis" / "summary.json", json{{"analysis", "summary"}, {"synthetic", true}}.dump(1));
 }
 
+void write_liquid_dynamics_run(const std::string& dir, const LiquidRunSpec& s) {
+  const fs::path run(dir);
+  fs::create_directories(run);
+  SyntheticRunSpec base;  // composition: 640 Cu + 360 Zr (Cu64Zr36)
+  put(run / "provenance.yaml", "glassbench_version: synthetic\ngit_commit: test\nplatform: none\nseed: 1\n");
+  put(run / "case.yaml", "name: synthetic-liquid-dynamics\n");
+  std::mt19937_64 rng(s.seed);
+  std::normal_distribution<double> g(0.0, 1.0);
+  std::string thermo = "stage,step,time_ps,temperature_K,pressure_bar,density_g_cm3,target_temperature_K\n";
+  long step = 0;
+  auto rho_at = [&](double T) {
+    return s.rho0_g_cm3 * (1 - s.alpha_per_K * (T - 1500.0)) + (T == s.rho_bump_T_K ? s.rho_bump_g_cm3 : 0.0);
+  };
+  auto rows = [&](const std::string& name, double T) {
+    for (int i = 0; i < 40; ++i, step += 50)
+      thermo += fmt::format("{},{},{},{},{},{:.6f},{}\n", name, step, step * 0.002, T + g(rng), 100 * g(rng),
+                            rho_at(T) + s.rho_noise_g_cm3 * g(rng), T);
+  };
+  auto lnD = [&](double T, double E, double D0) {
+    const double x = 1000.0 / T - 1000.0 / s.super_T_A_K;
+    return std::log(D0) - E / (kB * T) - (s.super_c > 0 && T < s.super_T_A_K ? s.super_c * x * x : 0.0);
+  };
+  int k = 1;
+  {
+    const std::string d = fmt::format("{:02d}-liquid", k++);
+    put(run / "stages" / d / "stage.yaml", stage_yaml("liquid", "equilibrate", "NPT", 2000, 2000, 10000, base));
+    put(run / "stages" / d / "final.data", data_file(base));
+    rows("liquid", 2000);
+  }
+  for (double T : s.isothermal_K) {
+    const std::string name = fmt::format("isothermal-{}K", static_cast<int>(T));
+    const std::string d = fmt::format("{:02d}-{}", k++, name);
+    put(run / "stages" / d / "stage.yaml",
+        stage_yaml(name, "isothermal", "NPT", T, T, 10000, base));
+    put(run / "stages" / d / "final.data", data_file(base));
+    rows(name, T);
+    const double Dc = std::exp(lnD(T, s.E_Cu_eV, s.D0_Cu)), Dz = std::exp(lnD(T, s.E_Zr_eV, s.D0_Zr));
+    const double Da = 0.64 * Dc + 0.36 * Dz;
+    auto fit = [&](double D) {
+      return json{{"D_A2_per_ps", D}, {"D_error_A2_per_ps", s.D_rel_error * D}, {"fit_from_ps", 2.0},
+                  {"fit_to_ps", 20.0}, {"diffusive", true}};
+    };
+    put(run / "analysis" / d / "msd.json",
+        json{{"analysis", "msd"}, {"schema_version", 2}, {"frames", 40}, {"atoms", 1000}, {"frame_interval_ps", 0.5},
+             {"species", {{"all", fit(Da)}, {"Cu", fit(Dc)}, {"Zr", fit(Dz)}}}}
+            .dump(1));
+  }
+  put(run / "thermo.csv", thermo);
+  put(run / "analysis" / "summary.json", json{{"analysis", "summary"}, {"synthetic", true}}.dump(1));
+}
+
+void write_replica_set(const std::string& dir, int replicas, const std::function<void(const std::string&, int)>& write) {
+  fs::create_directories(dir);
+  std::string seeds, dirs;
+  for (int r = 0; r < replicas; ++r) {
+    seeds += (r ? ", " : "") + std::to_string(100 + r);
+    dirs += fmt::format("  - replica-{:02d}\n", r);
+    write(fmt::format("{}/replica-{:02d}", dir, r), r);
+  }
+  put(fs::path(dir) / "replicas.yaml", fmt::format("case: synthetic\ncase_name: synthetic\nengine: synthetic\nreplicas: {}\n"
+                                                   "seeds: [{}]\ndirectories:\n{}", replicas, seeds, dirs));
+}
+
 }  // namespace gb::testing

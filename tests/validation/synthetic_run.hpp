@@ -2,6 +2,7 @@
 // A run directory written from known parameters (docs/run-directory.md
 // layout), so validation and report tests compare against the generating
 // values, never against numbers computed by the code under test.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,27 @@ struct SyntheticRunSpec {
 
 /// Write the run under `dir` (created).  Deterministic (fixed seed).
 void write_synthetic_run(const std::string& dir, const SyntheticRunSpec& spec);
+
+/// A Cu64Zr36 liquid-dynamics run as the standard case writes it
+/// (cases/cuzr/cu64zr36-liquid-dynamics.yaml): an NPT melt at 2000 K, then NPT
+/// isotherms, each with msd.json (D of all, Cu, Zr) and thermo.csv rows with
+/// the density.  D(T) of species s:
+///   ln D = ln D0_s - E_s/(k_B T) - c (1000/T - 1000/T_A)^2   for T < T_A (c = 0: Arrhenius)
+/// rho(T) = rho0 (1 - alpha (T - 1500 K)) (+ rho_bump at T = rho_bump_T_K).
+struct LiquidRunSpec {
+  std::vector<double> isothermal_K{2000, 1700, 1500, 1350, 1200};
+  double E_Cu_eV = 0.45, E_Zr_eV = 0.55, D0_Cu = 20.0, D0_Zr = 18.0;  // A^2/ps
+  double super_T_A_K = 1450, super_c = 20;  // super_c = 0: pure Arrhenius
+  double D_rel_error = 0.02;                // written as the fits' error
+  double rho0_g_cm3 = 6.95, alpha_per_K = 5.8e-5;
+  double rho_noise_g_cm3 = 0.002;           // per thermo row (deterministic pseudo-random)
+  double rho_bump_T_K = 0, rho_bump_g_cm3 = 0;
+  unsigned seed = 1;
+};
+void write_liquid_dynamics_run(const std::string& dir, const LiquidRunSpec& spec);
+
+/// A replica set: DIR/replicas.yaml and DIR/replica-NN written by `write(dir, r)`.
+void write_replica_set(const std::string& dir, int replicas, const std::function<void(const std::string&, int)>& write);
 
 /// The source tree: $GLASSBENCH_SOURCE_DIR, else the configure-time path.
 std::string source_dir();

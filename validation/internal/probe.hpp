@@ -34,6 +34,8 @@ Measurement probe_atomic_volume_fast_slow(const Reference& ref, const RunDirecto
 Measurement probe_achieved_state(const Reference& ref, const RunDirectory& run);
 Measurement probe_md_dma_peak_on_string_line(const Reference& ref, const RunDirectory& run);
 Measurement probe_viscosity_gk_maxwell(const Reference& ref, const RunDirectory& run);
+Measurement probe_arrhenius_crossover(const Reference& ref, const RunDirectory& run);
+Measurement probe_density_trend(const Reference& ref, const RunDirectory& run);
 
 /// A check's optional `T_window_K:`: the stage it reads (nearest to its `T_K:`)
 /// must lie within that many kelvin of `T_K`, the state the claim is about: a

@@ -166,16 +166,30 @@ void CellNeighborList::build(const std::vector<Vec3>& positions, const Cell& cel
             const int bj = (cx * nb[1] + cy) * nb[2] + cz;
             const Vec3 sh = lattice(sx, sy, sz, cell);
             const bool positive_image = sx > 0 || (sx == 0 && (sy > 0 || (sy == 0 && sz > 0)));
-            for (int q = bin_start[bj]; q < bin_start[bj + 1]; ++q) {
-              const int j = bin_atoms[q];
-              // Half list: pair (i, j, n) kept from the lower index; an atom's
-              // own images once (positive n).
-              if (j < static_cast<int>(i) || (j == static_cast<int>(i) && !positive_image)) continue;
-              if ((wrapped[j] + sh - xi).norm2() < rl2) {
-                J.push_back(j);
-                S.push_back(shift_code(sx, sy, sz));
-              }
+            // Half list: pair (i, j, n) kept from the lower index; an atom's
+            // own images once (positive n).  A bin holds its atoms in index
+            // order, so the candidates j >= i are a tail found by bisection;
+            // the distance test then stores every candidate and advances
+            // only past the kept ones (no data-dependent branch).
+            const int* q0 = bin_atoms.data() + bin_start[bj];
+            const int* q1 = bin_atoms.data() + bin_start[bj + 1];
+            const int* q = std::lower_bound(q0, q1, static_cast<int>(i));
+            if (q < q1 && *q == static_cast<int>(i) && !positive_image) ++q;
+            if (q == q1) continue;
+            const uint16_t code = shift_code(sx, sy, sz);
+            size_t at = J.size();
+            J.resize(at + (q1 - q));
+            S.resize(at + (q1 - q));
+            int* Jp = J.data();
+            uint16_t* Sp = S.data();
+            for (; q < q1; ++q) {
+              const int j = *q;
+              Jp[at] = j;
+              Sp[at] = code;
+              at += (wrapped[j] + sh - xi).norm2() < rl2;
             }
+            J.resize(at);
+            S.resize(at);
           }
         }
       }

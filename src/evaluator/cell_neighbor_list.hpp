@@ -52,6 +52,8 @@ class CellNeighborList {
   /// Neighbours of atom i: entries [begin(i), end(i)) of neighbor()/shift_index().
   size_t begin(size_t i) const { return offset_[i]; }
   size_t end(size_t i) const { return offset_[i + 1]; }
+  /// natoms() + 1 entries: begin(i) = offsets()[i].
+  const std::vector<size_t>& offsets() const { return offset_; }
   int neighbor(size_t k) const { return j_[k]; }
   int shift_index(size_t k) const { return s_[k]; }
   const int* neighbors() const { return j_.data(); }

@@ -46,6 +46,19 @@ class EamSpline {
     double c0, c1, c2, c3;  // value polynomial in u (per grid step)
     double d0, d1, d2;      // its derivative, already divided by h
   };
+  /// The slope per grid step at every knot (the estimate described at the
+  /// top), for kernels that keep knots (y_k, s_k) and form an interval's
+  /// cubic on the fly with hermite() -- the very function the constructor
+  /// uses, so their values are bitwise those of segment().
+  static std::vector<double> knot_slopes(const std::vector<double>& values);
+  struct Cubic {
+    double c0, c1, c2, c3;  // value polynomial in u (per grid step)
+  };
+  /// The Hermite cubic through (y0, s0) at u = 0 and (y1, s1) at u = 1.
+  static Cubic hermite(double y0, double s0, double y1, double s1) {
+    const double dy = y1 - y0;
+    return {y0, s0, 3.0 * dy - 2.0 * s0 - s1, s0 + s1 - 2.0 * dy};
+  }
   /// Interval k (0..n-2), for kernels that pack their own tables.
   const Segment& segment(int k) const { return seg_[k]; }
 

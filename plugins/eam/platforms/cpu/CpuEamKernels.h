@@ -1,7 +1,7 @@
 #ifndef GLASSBENCH_CPUEAMKERNELS_H_
 #define GLASSBENCH_CPUEAMKERNELS_H_
 // CPU platform kernel: gb::EamCpuKernel (half neighbour list with skin, two
-// pair passes, packed coefficient tables, per-thread buffers, triclinic,
+// pair passes, packed knot tables, per-thread buffers, triclinic,
 // virial in the force pass; double precision) on the positions and forces
 // the CPU platform keeps in its Reference-platform data -- which needs no
 // CPU-platform headers (sfmt/) and no libOpenMMCPU link.  Threads: the CPU

@@ -52,7 +52,7 @@ Figure figure_stress_acf(const Runs& runs, GnuplotRunner& gp) {
       ++k;
     }
   if (plots.empty()) {
-    f.note = "no isothermal stage has a stress series (set `output: {stress: ...}` on isothermal stages; "
+    f.note = "no isothermal stage has a stress series (set `stress_interval:` on an isothermal group; "
              "analysis/<stage>/stress_acf.csv)";
     return f;
   }

@@ -65,6 +65,18 @@ awk -F, -v ref="$LMP1" '
     printf "%-44s %14.4g %12.3f\n", "glassbench " name kind, v, v / ref
   }' "$TMP/ours.csv"
 if [ "${RUNNER:-0}" = 1 ]; then
+  # The runner rows are Nose-Hoover NVT with thermo every 1 ps; their LAMMPS
+  # reference is the same ensemble (fix nvt, Tdamp 0.2 ps, thermo every 500
+  # steps) on the same 4000 atoms, serial and mpirun -np $NP, in this run.
+  sed -e 's/^fix 1 all nve/velocity all create 1500 7 dist gaussian\nfix 1 all nvt temp 1500 1500 0.2/' \
+      -e 's/^thermo 1000/thermo 500/' "$TMP/in.nve" > "$TMP/in.nvt"
+  (cd "$TMP" && "$LMP" -in in.nvt -log nvt1.log -echo none -screen none)
+  (cd "$TMP" && mpirun --allow-run-as-root --oversubscribe -np "$NP" "$LMP" -in in.nvt -log nvtn.log -echo none \
+     -screen none >/dev/null 2>&1) || echo "mpirun -np $NP (NVT) failed" >&2
+  NVT1=$(rate "$TMP/nvt1.log")
+  NVTN=$( [ -f "$TMP/nvtn.log" ] && rate "$TMP/nvtn.log" || echo nan)
+  printf '%-44s %14s %12s\n' "LAMMPS serial, fix nvt" "$NVT1" "$(awk -v a="$NVT1" -v b="$LMP1" 'BEGIN{printf "%.2f", a/b}')"
+  printf '%-44s %14s %12s\n' "LAMMPS mpirun -np $NP, fix nvt" "$NVTN" "$(awk -v a="$NVTN" -v b="$LMP1" 'BEGIN{printf "%.2f", a/b}')"
   for f in native custom; do FORCE=$f bash bench/runner_throughput.sh "$BUILD" || true; done
   THREADS=1 FORCE=native bash bench/runner_throughput.sh "$BUILD" || true
 fi

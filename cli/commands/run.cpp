@@ -1,5 +1,5 @@
 // glassbench run CASE [--out DIR] [--resume] [--platform NAME] [--potential FILE]
-//                     [--engine openmm|lammps] [--mpi N]:
+//                     [--engine openmm|lammps] [--mpi N] [--replicas N] [--threads N]:
 // carry out a case's MD protocol with OpenMM (default) or LAMMPS into a run
 // directory (docs/run-directory.md, docs/lammps-engine.md).  Exit codes
 // (docs/exit-codes.md): 0 done, 2 bad input, 3 simulation stopped (NaN, exploding
@@ -26,6 +26,7 @@ struct RunArgs {
   std::string engine = "openmm";
   int mpi = 0;
   int replicas = 0;  // 0: the case's `replicas`
+  int threads = 0;   // 0: the case's platform.threads
   bool resume = false;
   bool force = false;
   bool quiet = false;
@@ -67,6 +68,11 @@ void run_case(const RunArgs& a) {
   if (a.engine == "lammps" && !a.platform.empty())
     throw gb::InputError("--platform is an OpenMM setting; the LAMMPS engine has none");
   if (a.engine != "lammps" && a.mpi > 0) throw gb::InputError("--mpi applies to --engine lammps only");
+  if (a.threads > 0) {
+    if (a.engine == "lammps")
+      throw gb::InputError("--threads is an OpenMM CPU-platform setting; the LAMMPS engine runs serial or --mpi N");
+    c.platform.threads = a.threads;  // e.g. 1 when another engine runs beside it on a 2-core machine
+  }
   const int n = a.replicas > 0 ? a.replicas : c.replicas;
   try {
     if (n <= 1) {
@@ -118,6 +124,9 @@ void setup(CLI::App& app) {
   sub->add_option("--replicas", args->replicas,
                   "independent copies with derived seeds into DIR/replica-NN (default: the case's `replicas`, 1)")
       ->check(CLI::Range(1, 1000));
+  sub->add_option("--threads", args->threads,
+                  "OpenMM CPU platform threads, overriding the case's platform.threads (other platforms ignore it)")
+      ->check(CLI::Range(1, 4096));
   sub->footer(
       "Exit codes (docs/exit-codes.md): 0 done; 1 internal error (a bug); 2 bad input (case, files, flags, a\n"
       "changed case or potential on --resume, --out in use or not a run); 3 simulation stopped (NaN energy,\n"

@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "openmm/native_eam_force.hpp"
+#include "openmm/opencl_devices.hpp"
 
 namespace gb {
 namespace {
@@ -44,6 +45,25 @@ OpenMM::Platform* find_platform(const std::string& name) {
 bool has_property(const OpenMM::Platform& p, const std::string& prop) {
   const auto& names = p.getPropertyNames();
   return std::find(names.begin(), names.end(), prop) != names.end();
+}
+
+// A preference list names OpenCL for a GPU.  Where OpenCL has only CPU devices
+// (PoCL) and the CPU platform is preferred later in the list, the CPU platform
+// runs the same cores 2-3x faster (docs/cases.md, "Speed"), so OpenCL is
+// passed over with a log line.  A named device index means the user chose
+// OpenCL deliberately; --platform OpenCL always forces it.
+bool skip_host_only_opencl(const OpenMM::Platform& cand, const PlatformRequest& req, size_t at) {
+  if (lower(cand.getName()) != "opencl" || req.device_index >= 0) return false;
+  bool cpu_later = false;
+  for (size_t j = at + 1; j < req.preference.size(); ++j)
+    if (lower(req.preference[j]) == "cpu" && find_platform("CPU")) cpu_later = true;
+  if (!cpu_later || opencl_devices() != OpenClDevices::CpuOnly) return false;
+  static std::once_flag logged;
+  std::call_once(logged, [] {
+    spdlog::info("OpenCL here has only CPU devices (PoCL): using the CPU platform, which is faster on the same "
+                 "cores (--platform OpenCL forces OpenCL)");
+  });
+  return true;
 }
 
 }  // namespace
@@ -98,8 +118,11 @@ PlatformChoice choose_platform(const PlatformRequest& req) {
       throw InputError("OpenMM platform '" + req.name + "' is not available; available platforms: " +
                        join(available_platforms()));
   } else {
-    for (const auto& n : req.preference)
-      if ((out.platform = find_platform(n))) break;
+    for (size_t i = 0; i < req.preference.size(); ++i) {
+      OpenMM::Platform* cand = find_platform(req.preference[i]);
+      if (cand && skip_host_only_opencl(*cand, req, i)) continue;
+      if ((out.platform = cand)) break;
+    }
     if (!out.platform)
       throw InputError("none of the preferred OpenMM platforms (" + join(req.preference) +
                        ") is available; available platforms: " + join(available_platforms()));

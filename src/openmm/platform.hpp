@@ -41,7 +41,9 @@ std::vector<std::string> available_platforms();
 /// What the caller asks for.  Empty strings / negative numbers mean "default".
 struct PlatformRequest {
   /// Platform name (case-insensitive: "cpu", "OpenCL", ...).  Empty: the
-  /// first available name in `preference`.
+  /// first available name in `preference`, except that an OpenCL with only
+  /// CPU devices (PoCL) is passed over when CPU comes later in the list and no
+  /// device index is set (the CPU platform is faster on the same cores).
   std::string name;
   std::vector<std::string> preference = {"CUDA", "OpenCL", "CPU", "Reference"};
   std::string precision;  // "single" | "mixed" | "double" | "" (platform default)

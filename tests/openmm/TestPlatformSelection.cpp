@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "openmm/opencl_devices.hpp"
 #include "openmm/platform.hpp"
 
 namespace {
@@ -44,6 +45,30 @@ TEST(PlatformSelection, NameIsCaseInsensitiveAndPreferenceOrderIsUsed) {
   EXPECT_EQ(gb::choose_platform(p).name, "Reference");
   p.preference = {"NoSuchPlatform"};
   EXPECT_THROW(gb::choose_platform(p), gb::InputError);
+}
+
+// A preference [OpenCL, CPU] means "a GPU through OpenCL, else the CPU": an
+// OpenCL that only drives CPU devices (PoCL) is passed over for CPU, unless a
+// device index or the platform name asks for OpenCL itself.
+TEST(PlatformSelection, HostOnlyOpenClYieldsToTheCpuPlatformLaterInTheList) {
+  if (!has("OpenCL") || !has("CPU")) GTEST_SKIP() << "needs both the OpenCL and CPU platforms";
+  const gb::OpenClDevices kind = gb::opencl_devices();
+  if (kind == gb::OpenClDevices::Unknown) GTEST_SKIP() << "built without the OpenCL library: no device query";
+  gb::PlatformRequest p;
+  p.preference = {"CUDA", "OpenCL", "CPU", "Reference"};
+  const std::string want = kind == gb::OpenClDevices::CpuOnly ? "CPU" : "OpenCL";
+  EXPECT_EQ(gb::choose_platform(p).name, has("CUDA") ? "CUDA" : want);
+  p.preference = {"OpenCL", "Reference"};  // no CPU later: OpenCL stays
+  EXPECT_EQ(gb::choose_platform(p).name, "OpenCL");
+  p.preference = {"CPU", "OpenCL"};  // CPU first anyway
+  EXPECT_EQ(gb::choose_platform(p).name, "CPU");
+  p.preference = {"OpenCL", "CPU"};
+  p.device_index = 0;  // a named device: OpenCL on purpose
+  EXPECT_EQ(gb::choose_platform(p).name, "OpenCL");
+  gb::PlatformRequest named;
+  named.name = "OpenCL";
+  named.preference = {"CPU"};
+  EXPECT_EQ(gb::choose_platform(named).name, "OpenCL");
 }
 
 TEST(PlatformSelection, PrecisionRules) {

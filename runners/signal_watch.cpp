@@ -1,4 +1,4 @@
-#include "runners/internal/signal_watch.hpp"
+#include "runners/signal_watch.hpp"
 
 #include <csignal>
 

@@ -6,7 +6,8 @@
 //            window grown from the 3 hottest points; T_A where ln D first
 //            departs from it by more than ln 1.10), K
 //   E_high   Arrhenius activation energy over that high-T window ("the
-//            Arrhenius range"), eV, fitted with the D errors (linear_fit.hpp)
+//            Arrhenius range"), eV, fitted with the D errors
+//            (analysis/arrhenius_range.hpp; compare's E_A_<El>_eV is the same)
 //   E_ratio  E_low / E_high, E_low the Arrhenius energy over the points
 //            colder than T_A -- or the coldest 2 when fewer than 2 lie below T_A
 //            or no crossover is found -- and E_high over the window without
@@ -20,36 +21,19 @@
 
 #include <fmt/format.h>
 
-#include "analysis/arrhenius_crossover.hpp"
-#include "analysis/linear_fit.hpp"
-#include "core/units.hpp"
+#include "analysis/arrhenius_range.hpp"
 #include "validation/internal/probe.hpp"
 #include "validation/stage_dynamics.hpp"
 
 namespace gb::validation {
 namespace {
 
-struct Energy {
-  double E = 0, sigma = 0;
-  std::string range;
-};
-
-// Arrhenius energy (eV) of D over the given points: ln D = a - E/(k_B T), weighted by sigma_D / D.
-Energy arrhenius_energy(const std::vector<DiffusionPoint>& pts) {
-  std::vector<double> x, y, s;
-  for (const auto& p : pts) {
-    x.push_back(1.0 / p.T_K);
-    y.push_back(std::log(p.D_A2_per_ps));
-    s.push_back(std::isfinite(p.sigma) ? p.sigma / p.D_A2_per_ps : 0.0);
-  }
-  const analysis::LineFit f = analysis::fit_line(x, y, s);
-  Energy e;
-  e.E = -f.slope.value * units::kBoltzmannEVPerK;
-  e.sigma = f.slope.sigma * units::kBoltzmannEVPerK;
-  double lo = 1e300, hi = 0;
-  for (const auto& p : pts) lo = std::min(lo, p.T_K), hi = std::max(hi, p.T_K);
-  e.range = fmt::format("{} points, {:g}-{:g} K", pts.size(), lo, hi);
-  return e;
+// Arrhenius energy (eV) of D over the given points, weighted by sigma_D / D
+// (analysis/arrhenius_range.hpp: the fit compare uses too).
+analysis::ArrheniusEnergy arrhenius_energy(const std::vector<DiffusionPoint>& pts) {
+  std::vector<double> T, D, s;
+  for (const auto& p : pts) T.push_back(p.T_K), D.push_back(p.D_A2_per_ps), s.push_back(p.sigma);
+  return analysis::arrhenius_energy(T, D, s);
 }
 
 }  // namespace
@@ -70,9 +54,11 @@ Measurement probe_arrhenius_crossover(const Reference& ref, const RunDirectory& 
     for (size_t i = 0; i < notes.size() && i < 3; ++i) why += (i ? "; " : "; ") + notes[i];
     return Measurement::skipped(why);
   }
-  std::vector<double> T, D;
-  for (const auto& p : pts) T.push_back(p.T_K), D.push_back(p.D_A2_per_ps);
-  const analysis::ArrheniusCrossover c = analysis::find_arrhenius_crossover(T, D, analysis::ArrheniusKind::kRate);
+  std::vector<double> T, D, sD;
+  for (const auto& p : pts) T.push_back(p.T_K), D.push_back(p.D_A2_per_ps), sD.push_back(p.sigma);
+  // The Arrhenius range and its energy: one definition with compare's E_A (analysis/arrhenius_range.hpp).
+  const analysis::ArrheniusRangeEnergy range = analysis::arrhenius_range_energy(T, D, sD);
+  const analysis::ArrheniusCrossover& c = range.crossover;
   const size_t window = static_cast<size_t>(c.window_points);
   const std::vector<DiffusionPoint> high_window(pts.begin(), pts.begin() + static_cast<long>(window));
   if (field == "T_A") {
@@ -84,8 +70,8 @@ Measurement probe_arrhenius_crossover(const Reference& ref, const RunDirectory& 
                                        c.window_T_min_K));
   }
   if (field == "E_high") {
-    const Energy e = arrhenius_energy(high_window);
-    return Measurement::of(e.E, e.sigma,
+    const analysis::ArrheniusEnergy& e = range.energy;
+    return Measurement::of(e.E_eV, e.sigma_eV,
                            fmt::format("Arrhenius fit of D({}) over the high-T window ({}); {}", label, e.range,
                                        c.found ? fmt::format("T_A = {:.0f} K", c.T_A_K) : std::string("no crossover found")));
   }
@@ -101,16 +87,16 @@ Measurement probe_arrhenius_crossover(const Reference& ref, const RunDirectory& 
     if (std::none_of(low.begin(), low.end(), [&](const auto& q) { return q.T_K == p.T_K; })) high.push_back(p);
   if (high.size() < 3)
     return Measurement::too_weak(fmt::format("only {} point(s) on the high-T line once the coldest 2 are set apart", high.size()));
-  const Energy eh = arrhenius_energy(high), el = arrhenius_energy(low);
-  if (!(eh.E > 0)) return Measurement::too_weak(fmt::format("high-T activation energy {:.3g} eV is not positive", eh.E));
-  const double ratio = el.E / eh.E;
-  const double rel = std::hypot(el.sigma / std::max(std::fabs(el.E), 1e-300), eh.sigma / eh.E);
+  const analysis::ArrheniusEnergy eh = arrhenius_energy(high), el = arrhenius_energy(low);
+  if (!(eh.E_eV > 0)) return Measurement::too_weak(fmt::format("high-T activation energy {:.3g} eV is not positive", eh.E_eV));
+  const double ratio = el.E_eV / eh.E_eV;
+  const double rel = std::hypot(el.sigma_eV / std::max(std::fabs(el.E_eV), 1e-300), eh.sigma_eV / eh.E_eV);
   return Measurement::of(ratio, std::fabs(ratio) * rel,
                          fmt::format("D({}): E_low = {:.3f} ± {:.3f} eV ({}{}), E_high = {:.3f} ± {:.3f} eV ({}); {}",
-                                     label, el.E, el.sigma, el.range,
+                                     label, el.E_eV, el.sigma_eV, el.range,
                                      fallback ? (c.found ? ", the coldest 2: fewer below T_A" : ", the coldest 2: no crossover")
                                               : fmt::format(", below T_A = {:.0f} K", c.T_A_K),
-                                     eh.E, eh.sigma, eh.range,
+                                     eh.E_eV, eh.sigma_eV, eh.range,
                                      c.found ? fmt::format("T_A = {:.0f} K", c.T_A_K) : std::string("no crossover found")));
 }
 

@@ -5,7 +5,8 @@
 // left out: their density is not an equilibrium one).
 //   expansion     volumetric thermal expansion coefficient alpha_V =
 //                 -d ln(rho)/dT (1/K) from a line fit of ln rho against T
-//                 weighted by the block errors
+//                 weighted by the block errors (analysis/thermal_expansion.hpp,
+//                 the function compare uses too)
 //   largest_step  over neighbouring temperatures (T_i < T_i+1), the largest
 //                 rho(T_i+1) - rho(T_i) in g/cm^3 with its error: negative
 //                 beyond the errors when rho falls monotonically with T
@@ -15,7 +16,7 @@
 
 #include <fmt/format.h>
 
-#include "analysis/linear_fit.hpp"
+#include "analysis/thermal_expansion.hpp"
 #include "validation/internal/probe.hpp"
 #include "validation/thermo_state.hpp"
 
@@ -51,14 +52,10 @@ Measurement probe_density_trend(const Reference& ref, const RunDirectory& run) {
   std::string list;
   for (const auto& p : pts) list += fmt::format("{}{:g} K: {:.4f} ± {:.4f}", list.empty() ? "" : "; ", p.T, p.rho, p.sigma);
   if (field == "expansion") {
-    std::vector<double> x, y, s;
-    for (const auto& p : pts) {
-      x.push_back(p.T);
-      y.push_back(std::log(p.rho));
-      s.push_back(std::isfinite(p.sigma) ? p.sigma / p.rho : 0.0);
-    }
-    const analysis::LineFit f = analysis::fit_line(x, y, s);
-    return Measurement::of(-f.slope.value, f.slope.sigma,
+    std::vector<analysis::DensityPoint> dp;
+    for (const auto& p : pts) dp.push_back({p.T, p.rho, p.sigma});
+    const analysis::ThermalExpansion e = analysis::thermal_expansion(dp);  // shared with compare
+    return Measurement::of(e.alpha_per_K, e.sigma_per_K,
                            fmt::format("alpha_V = -d ln rho/dT over {} NPT stages, {:g}-{:g} K (g/cm^3: {})", pts.size(),
                                        pts.front().T, pts.back().T, list));
   }

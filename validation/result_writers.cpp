@@ -26,6 +26,49 @@ double get_num(const json& j, const char* k) {
 
 using gb::xml_escape;
 
+// Every field of a Tolerance, so a reader restores it exactly (the "tolerance"
+// text alone cannot say which kind wrote "±0").
+json tolerance_json(const Tolerance& t) {
+  return {{"kind", tolerance_kind_name(t.kind)},
+          {"value", num(t.value)},
+          {"min", t.min ? num(*t.min) : json(nullptr)},
+          {"max", t.max ? num(*t.max) : json(nullptr)},
+          {"expect_sign", t.expect_sign}};
+}
+
+// The tolerance of one check in validation.json: from "tolerance_spec" when
+// present; from "tolerance_kind" + the "tolerance" text in files written before
+// the spec was recorded; a file with neither keeps the default (absolute) and
+// says so in nothing, as before.  An unknown kind or unparsable text throws.
+Tolerance tolerance_from_json(const json& rf, const std::string& source, const std::string& id) {
+  Tolerance t;
+  if (rf.contains("tolerance_spec") && rf["tolerance_spec"].is_object()) {
+    const json& q = rf["tolerance_spec"];
+    const std::string name = q.value("kind", "");
+    const auto kind = tolerance_kind_from_name(name);
+    if (!kind)
+      throw InputError({source, 0, 0}, "checks.reference.tolerance_spec.kind",
+                       "unknown tolerance kind '" + name + "' in check " + id);
+    t.kind = *kind;
+    t.value = q.contains("value") && q["value"].is_number() ? q["value"].get<double>() : 0.0;
+    if (q.contains("min") && q["min"].is_number()) t.min = q["min"].get<double>();
+    if (q.contains("max") && q["max"].is_number()) t.max = q["max"].get<double>();
+    t.expect_sign = q.contains("expect_sign") && q["expect_sign"].is_number_integer() ? q["expect_sign"].get<int>() : 0;
+    return t;
+  }
+  if (!rf.contains("tolerance_kind")) return t;
+  const std::string name = rf.value("tolerance_kind", "");
+  const auto kind = tolerance_kind_from_name(name);
+  if (!kind)
+    throw InputError({source, 0, 0}, "checks.reference.tolerance_kind", "unknown tolerance kind '" + name + "' in check " + id);
+  const std::string text = rf.value("tolerance", "");
+  const auto parsed = tolerance_from_description(*kind, text);
+  if (!parsed)
+    throw InputError({source, 0, 0}, "checks.reference.tolerance",
+                     "'" + text + "' is not a " + name + " tolerance in check " + id);
+  return *parsed;
+}
+
 std::string value_text(const CheckResult& r) {
   if (!r.measured.ok) return "-";
   if (std::isfinite(r.measured.sigma)) return fmt::format("{:.5g} ± {:.2g}", r.measured.value, r.measured.sigma);
@@ -96,6 +139,8 @@ json results_json(const std::vector<CheckResult>& results, const json& options) 
                      {"origin", ref.origin},
                      {"tolerance", ref.tolerance.describe()},
                      {"tolerance_kind", tolerance_kind_name(ref.tolerance.kind)},
+                     {"tolerance_spec", tolerance_json(ref.tolerance)},
+                     {"uncertainty_note", ref.uncertainty_note},
                      {"reason", ref.reason},
                      {"probe", ref.probe},
                      {"defined_at", ref.where.str()}}}});
@@ -149,6 +194,8 @@ std::vector<CheckResult> results_from_json(const json& j, const std::string& sou
       r.reference.conditions = rf.value("conditions", "");
       if (rf.contains("value") && rf["value"].is_number()) r.reference.value = rf["value"].get<double>();
       if (rf.contains("uncertainty") && rf["uncertainty"].is_number()) r.reference.uncertainty = rf["uncertainty"].get<double>();
+      r.reference.uncertainty_note = rf.value("uncertainty_note", "");
+      r.reference.tolerance = tolerance_from_json(rf, source, r.reference_id);
       r.reference.units = rf.value("units", "");
       r.reference.source = rf.value("source", "");
       r.reference.origin = rf.value("origin", "published");

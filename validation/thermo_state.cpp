@@ -6,36 +6,14 @@
 
 #include <fmt/format.h>
 
+#include "analysis/statistics.hpp"
 #include "core/error.hpp"
 #include "rundir/thermo_log.hpp"
 
 namespace gb::validation {
 namespace fs = std::filesystem;
 
-namespace {
-
-// mean and block standard error (kStateBlocks contiguous blocks; NaN if < 2 blocks fit)
-std::pair<double, double> mean_and_block_error(const std::vector<double>& v) {
-  if (v.empty()) return {NAN, NAN};
-  double m = 0;
-  for (double x : v) m += x;
-  m /= v.size();
-  const int nb = std::min<int>(kStateBlocks, static_cast<int>(v.size()));
-  if (nb < 2) return {m, NAN};
-  const size_t len = v.size() / nb;
-  std::vector<double> bm;
-  for (int b = 0; b < nb; ++b) {
-    double s = 0;
-    for (size_t i = b * len; i < (b + 1) * len; ++i) s += v[i];
-    bm.push_back(s / len);
-  }
-  double bmean = 0, ss = 0;
-  for (double x : bm) bmean += x / nb;
-  for (double x : bm) ss += (x - bmean) * (x - bmean);
-  return {m, std::sqrt(ss / (nb - 1) / nb)};
-}
-
-}  // namespace
+using analysis::mean_and_block_error;  // kStateBlocks == analysis::kThermoBlocks
 
 std::vector<StageState> stage_states(const RunDirectory& run) {
   std::vector<StageState> out;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/statistics.hpp"
 #include "validation/run_directory.hpp"
 
 namespace gb::validation {
@@ -26,7 +27,7 @@ struct StageState {
 };
 
 /// Blocks for the standard error of a mean over correlated rows.
-constexpr int kStateBlocks = 5;
+constexpr int kStateBlocks = analysis::kThermoBlocks;
 
 /// One entry per stage with thermo rows; empty when thermo.csv is absent.
 /// Throws gb::InputError for a malformed thermo.csv (file:line:column).

@@ -26,5 +26,11 @@ struct Tolerance {
 };
 
 const char* tolerance_kind_name(Tolerance::Kind k);
+/// Inverse of tolerance_kind_name; nullopt for an unknown name.
+std::optional<Tolerance::Kind> tolerance_kind_from_name(const std::string& name);
+/// Inverse of Tolerance::describe() for a known kind (validation.json files
+/// written before the tolerance's fields were recorded carry only the kind and
+/// this text).  nullopt if `text` is not what describe() writes for `kind`.
+std::optional<Tolerance> tolerance_from_description(Tolerance::Kind kind, const std::string& text);
 
 }  // namespace gb::validation

@@ -14,6 +14,9 @@
 
 #include "analysis/arrhenius_crossover.hpp"
 #include "analysis/arrhenius_fit.hpp"
+#include "analysis/arrhenius_range.hpp"
+#include "analysis/statistics.hpp"
+#include "analysis/thermal_expansion.hpp"
 #include "analysis/linear_fit.hpp"
 #include "analysis/csv_table.hpp"
 #include "analysis/pair_distribution.hpp"
@@ -471,39 +474,76 @@ std::vector<Comparison> compare_run_sets(const RunSet& A, const RunSet& B, const
       }
     }
   }
-  // ---- activation energy of D per species over the isothermal stages (every
-  // run fitted on its own; replicas give the spread)
-  if (wanted(o, "E_A_")) {
-    auto ea = [&](const RunSet& rs, const Side& side, const std::string& el) {
+  // ---- activation energy of D per species (every run fitted on its own;
+  // replicas give the spread).  Two rows per species:
+  //   E_A_<El>_eV        over the Arrhenius range: the high-T window above the
+  //                      crossover, the same rule and weighted fit as validate's
+  //                      E_high (analysis/arrhenius_range.hpp), >= 4 temperatures
+  //   E_A_all_T_<El>_eV  over every isothermal temperature, unweighted: below
+  //                      T_A the liquid is super-Arrhenius, so this mixes the
+  //                      two regimes (kept as a whole-curve comparison)
+  // One D point per distinct isothermal temperature with a diffusive fit.
+  auto d_points = [&](const RunSet& rs, const Side& side, size_t r, const std::string& el) {
+    std::map<double, std::pair<double, double>> D_of_T;  // T -> (D, its error)
+    for (const StageInfo& st : side.stages[r]) {
+      if (st.kind != "isothermal") continue;
+      const auto Ds = diffusive_D(rundir::RunLayout(rs.runs[r]).analysis(st.dir).file(rundir::AnalysisFile::Msd));
+      if (Ds.count(el)) D_of_T[st.T_K] = {Ds.at(el).D_A2_per_ps, Ds.at(el).error_A2_per_ps};
+    }
+    return D_of_T;
+  };
+  const std::vector<std::string> species =
+      sa.stages[0].empty() ? std::vector<std::string>{} : sa.stages[0][0].elements;
+  {  // each row checks --only itself ("E_A_Cu" selects the windowed Cu row only)
+    auto ea_range = [&](const RunSet& rs, const Side& side, const std::string& el) {
       std::vector<Estimate> per;
-      std::string range;
       for (size_t r = 0; r < rs.runs.size(); ++r) {
+        const auto D_of_T = d_points(rs, side, r, el);
+        if (D_of_T.size() < 4) return Estimate{};  // every run needs its own window (3 + 1 below)
+        std::vector<double> T, D, sD;
+        for (const auto& [t, d] : D_of_T) T.push_back(t), D.push_back(d.first), sD.push_back(d.second);
+        const analysis::ArrheniusRangeEnergy w = analysis::arrhenius_range_energy(T, D, sD);
+        Estimate e;
+        e.value = w.energy.E_eV;
+        e.se = w.energy.sigma_eV;
+        e.dof = w.energy.dof;
+        e.samples = w.energy.points;
+        e.how = fmt::format("Arrhenius fit of D over the high-T window ({}; {})", w.energy.range,
+                            w.crossover.found ? fmt::format("T_A = {:.0f} K", w.crossover.T_A_K)
+                                              : std::string("no crossover in range"));
+        per.push_back(e);
+      }
+      return per.empty() ? Estimate{} : pooled(per, "E_A over the Arrhenius range");
+    };
+    auto ea_all = [&](const RunSet& rs, const Side& side, const std::string& el) {
+      std::vector<Estimate> per;
+      for (size_t r = 0; r < rs.runs.size(); ++r) {
+        const auto D_of_T = d_points(rs, side, r, el);
+        if (D_of_T.size() < 3) return Estimate{};  // every run needs its own fit
         std::vector<double> T, D;
-        for (const StageInfo& st : side.stages[r]) {
-          if (st.kind != "isothermal") continue;
-          const auto Ds = diffusive_D(rundir::RunLayout(rs.runs[r]).analysis(st.dir).file(rundir::AnalysisFile::Msd));
-          if (!Ds.count(el)) continue;
-          T.push_back(st.T_K);
-          D.push_back(Ds.at(el).D_A2_per_ps);
-        }
-        std::set<double> distinct(T.begin(), T.end());
-        if (distinct.size() < 3) return Estimate{};  // every run needs its own fit
+        for (const auto& [t, d] : D_of_T) T.push_back(t), D.push_back(d.first);
         const auto f = analysis::fit_arrhenius(T, D, {}, analysis::ArrheniusKind::kRate);
         Estimate e;
         e.value = f.activation_energy_eV.value;
         e.se = f.activation_energy_eV.sigma;
         e.dof = f.dof;
         e.samples = f.points;
-        e.how = fmt::format("Arrhenius fit of D over {} isothermal stages ({:g}-{:g} K)", f.points,
-                            *distinct.begin(), *distinct.rbegin());
+        e.how = fmt::format("Arrhenius fit of D over all {} isothermal temperatures ({:g}-{:g} K)", f.points, T.front(),
+                            T.back());
         per.push_back(e);
       }
-      return per.empty() ? Estimate{} : pooled(per, "E_A");
+      return per.empty() ? Estimate{} : pooled(per, "E_A over all isotherms");
     };
-    for (const std::string& el : sa.stages[0].empty() ? std::vector<std::string>{} : sa.stages[0][0].elements) {
-      const Estimate a = ea(A, sa, el), b = ea(B, sb, el);
-      if (a.samples == 0 || b.samples == 0) continue;
-      out.push_back(scalar("isothermal stages", "E_A_" + el + "_eV", "eV", a, b, o));
+    for (const std::string& el : species) {
+      if (wanted(o, "E_A_" + el + "_eV")) {
+        const Estimate a = ea_range(A, sa, el), b = ea_range(B, sb, el);
+        if (a.samples > 0 && b.samples > 0) out.push_back(scalar("isothermal stages", "E_A_" + el + "_eV", "eV", a, b, o));
+      }
+      if (wanted(o, "E_A_all_T_" + el + "_eV")) {
+        const Estimate a = ea_all(A, sa, el), b = ea_all(B, sb, el);
+        if (a.samples > 0 && b.samples > 0)
+          out.push_back(scalar("isothermal stages", "E_A_all_T_" + el + "_eV", "eV", a, b, o));
+      }
     }
   }
   // ---- Arrhenius crossover T_A of D per species (analysis/arrhenius_crossover.hpp,
@@ -549,23 +589,26 @@ std::vector<Comparison> compare_run_sets(const RunSet& A, const RunSet& B, const
     auto alpha = [&](const RunSet& rs, const Side& side) {
       std::vector<Estimate> per;
       for (size_t r = 0; r < rs.runs.size(); ++r) {
-        std::map<double, double> rho_of_T;
+        std::map<double, analysis::DensityPoint> rho_of_T;
         for (const StageInfo& st : side.stages[r]) {
           if (st.kind != "isothermal" || st.ensemble != "NPT") continue;
           const auto it = side.thermo[r].find(st.name);
           if (it == side.thermo[r].end() || !it->second.col.count("density_g_cm3")) continue;
-          double sum = 0;
-          int n = 0;
+          std::vector<double> rows;  // production rows: after the stage's equilibration part
           for (size_t i = 0; i < it->second.step.size(); ++i)
-            if (it->second.step[i] >= st.first_step + st.eq_steps) sum += it->second.col.at("density_g_cm3")[i], ++n;
-          if (n > 0) rho_of_T[st.T_K] = sum / n;
+            if (it->second.step[i] >= st.first_step + st.eq_steps) rows.push_back(it->second.col.at("density_g_cm3")[i]);
+          if (rows.empty()) continue;
+          // The stage's mean and block error as validate's density_trend takes them (validation/thermo_state.cpp).
+          const auto [m, sem] = analysis::mean_and_block_error(rows, analysis::kThermoBlocks);
+          rho_of_T[st.T_K] = {st.T_K, m, sem};
         }
         if (rho_of_T.size() < 3) return Estimate{};
-        std::vector<double> T, y;
-        for (const auto& [t, rho] : rho_of_T) T.push_back(t), y.push_back(std::log(rho));
-        const analysis::LineFit f = analysis::fit_line(T, y);
-        per.push_back(Estimate{-f.slope.value, f.slope.sigma, f.dof, f.points,
-                               fmt::format("-d ln(rho)/dT over {} isothermal NPT stages", f.points)});
+        std::vector<analysis::DensityPoint> pts;
+        for (const auto& [t, p] : rho_of_T) pts.push_back(p);
+        const analysis::ThermalExpansion e = analysis::thermal_expansion(pts);  // one function with validate
+        per.push_back(Estimate{e.alpha_per_K, e.sigma_per_K, e.dof, e.points,
+                               fmt::format("-d ln(rho)/dT over {} isothermal NPT stages ({}, as validate)", e.points,
+                                           e.weighted ? "weighted by block errors" : "unweighted")});
       }
       return per.empty() ? Estimate{} : pooled(per, "alpha_V");
     };

@@ -10,12 +10,18 @@
 //                         difference of the means, frames bootstrapped
 //   w6hat_<El>            analysis/<stage>/order.csv, Wasserstein-1 distance of
 //                         the per-atom distributions, atoms bootstrapped
-//   E_A_<El>_eV           Arrhenius fit of D over the isothermal stages (>= 3
-//                         distinct T with diffusive fits), per run
+//   E_A_<El>_eV           E_A over the Arrhenius range: fit of D over the high-T
+//                         window above the crossover, the rule validate uses
+//                         (analysis/arrhenius_range.hpp; >= 4 distinct isothermal
+//                         T with diffusive fits), per run
+//   E_A_all_T_<El>_eV     Arrhenius fit of D over every isothermal T (>= 3),
+//                         unweighted, per run: mixes the super-Arrhenius range
 //   T_A_<El>_K            Arrhenius crossover of D (analysis/arrhenius_crossover.hpp,
 //                         >= 4 distinct isothermal T), per run
 //   thermal_expansion_per_K  alpha_V = -d ln(rho)/dT over the isothermal NPT
-//                         stages' production densities (>= 3 T), per run
+//                         stages' production densities (>= 3 T), per run, fitted
+//                         with their block errors as validate does
+//                         (analysis/thermal_expansion.hpp)
 //   string_ratio          analysis/<stage>/strings.csv, RMS difference of the
 //                         curves, replicas bootstrapped (needs >= 2 per side)
 // Scalars are decided by two one-sided tests (compare/equivalence.hpp) on the

@@ -8,7 +8,8 @@
 # also `glassbench run` itself (bench/runner_throughput.sh).
 #
 #   bash bench/lammps_compare.sh [BUILD_DIR]      (default: build)
-#   env: STEPS (LAMMPS steps, default 2000), LMP (default lmp), NP (default 2)
+#   env: STEPS (LAMMPS steps, default 2000), LMP (default lmp), NP (default 2),
+#        RUNNER=1 (add the `glassbench run` rows), RUNNER_FORCES (default "native custom")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -77,7 +78,7 @@ if [ "${RUNNER:-0}" = 1 ]; then
   NVTN=$( [ -f "$TMP/nvtn.log" ] && rate "$TMP/nvtn.log" || echo nan)
   printf '%-44s %14s %12s\n' "LAMMPS serial, fix nvt" "$NVT1" "$(awk -v a="$NVT1" -v b="$LMP1" 'BEGIN{printf "%.2f", a/b}')"
   printf '%-44s %14s %12s\n' "LAMMPS mpirun -np $NP, fix nvt" "$NVTN" "$(awk -v a="$NVTN" -v b="$LMP1" 'BEGIN{printf "%.2f", a/b}')"
-  for f in native custom; do FORCE=$f bash bench/runner_throughput.sh "$BUILD" || true; done
+  for f in ${RUNNER_FORCES:-native custom}; do FORCE=$f bash bench/runner_throughput.sh "$BUILD" || true; done
   THREADS=1 FORCE=native bash bench/runner_throughput.sh "$BUILD" || true
 fi
 echo "(machine: $(nproc --all) cores, $(awk -F: '/model name/{print $2; exit}' /proc/cpuinfo | sed 's/^ *//'); OpenMM CPU platform 2 threads)"

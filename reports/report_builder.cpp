@@ -61,7 +61,7 @@ std::string replicas_text(const v::CheckResult& r) {
 
 std::string reference_text(const v::CheckResult& r) {
   const auto& ref = r.reference;
-  if (!ref.value) return r.reference.tolerance.describe();
+  if (!ref.value) return "-";  // sign/interval/information checks: the tolerance column says it all
   std::string s = fmt::format("{:g}", *ref.value);
   if (ref.uncertainty && *ref.uncertainty > 0) s += fmt::format(" ± {:g}", *ref.uncertainty);
   return s;

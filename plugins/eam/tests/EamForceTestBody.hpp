@@ -262,6 +262,39 @@ TEST(NativeEamForce, ListRebuildAfterMotionBeyondHalfSkinMatchesFreshContext) {
   check_list_rebuild("", kTol.energy_per_atom_eV, kTol.max_force_eV_per_A);
 }
 
+// A kernel may reuse its last result when a call repeats the last state (the
+// CPU kernel does: OpenMM 7.7's Nose-Hoover integrator evaluates each state
+// twice).  New particle elements at the same positions and box are a new
+// state: the energy must be the changed system's, as a fresh context gives it.
+TEST(NativeEamForce, NewElementsAtTheSamePositionsAreRecomputed) {
+  if (!platform_present()) GTEST_SKIP() << kPlatform << " not available";
+  if (!gb::native_force_available(kPlatform)) GTEST_SKIP() << "native kernel not built for " << kPlatform;
+  NativeSystem ns(gb::testing::shipped_file_case("CuZr_mm.eam.fs"));
+  OpenMM::VerletIntegrator i1(0.001), i2(0.001);
+  auto c1 = context_for(*ns.s.system, i1);
+  c1->setPositions(ns.s.positions_nm);
+  const double before = energy_forces(*c1).first;
+  EXPECT_EQ(energy_forces(*c1).first, before);  // the same state again: the same answer
+  const int n = ns.s.native->getNumParticles();
+  for (int i = 0; i < n; i += 7) ns.s.native->setParticleElement(i, 1 - ns.s.native->getParticleElement(i));
+  ns.s.native->updateParametersInContext(*c1);
+  const auto changed = energy_forces(*c1);
+  auto c2 = context_for(*ns.s.system, i2);
+  c2->setPositions(ns.s.positions_nm);
+  const auto fresh = energy_forces(*c2);
+  std::cout << "[new elements] " << kPlatform << ": E before " << before << " eV, after " << changed.first
+            << " eV, fresh context " << fresh.first << " eV\n";
+  // Swapping every 7th atom's element moves the energy by eV, not rounding.
+  EXPECT_GT(std::fabs(changed.first - before), 1e-3);
+  EXPECT_LE(std::fabs(changed.first - fresh.first) / n, kTol.energy_per_atom_eV);
+  double df = 0;
+  for (int k = 0; k < n; ++k) {
+    const OpenMM::Vec3 d = changed.second[k] - fresh.second[k];
+    df = std::max(df, std::sqrt(d.dot(d)));
+  }
+  EXPECT_LE(df, kTol.max_force_eV_per_A);
+}
+
 TEST(NativeEamForce, CheckpointResumeContinuesTheTrajectory) {
   if (!platform_present()) GTEST_SKIP() << kPlatform << " not available";
   if (!gb::native_force_available(kPlatform)) GTEST_SKIP() << "native kernel not built for " << kPlatform;

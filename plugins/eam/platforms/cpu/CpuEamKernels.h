@@ -29,6 +29,11 @@ class CpuCalcEamForceKernel : public CalcEamForceKernel {
   int threads_ = 0;
   std::vector<gb::Vec3> x_;
   gb::EamKernelOutput out_;
+  // The last computed state (execute reuses out_ when a call repeats it).
+  std::vector<gb::Vec3> cached_x_;
+  gb::Cell cached_cell_;
+  bool cache_valid_ = false;
+  bool cache_has_forces_ = false;
 };
 
 }  // namespace EamPlugin

@@ -1,6 +1,11 @@
 #include "openmm/platform.hpp"
 
 #include <OpenMM.h>
+#include <sys/stat.h>
+
+#ifndef GB_OPENMM_PLUGIN_DIR
+#define GB_OPENMM_PLUGIN_DIR ""
+#endif
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -75,6 +80,12 @@ void load_openmm_plugins() {
   std::call_once(once, [] {
     const char* env = std::getenv("OPENMM_PLUGIN_DIR");
     std::string dir = (env && *env) ? std::string(env) : OpenMM::Platform::getDefaultPluginsDirectory();
+    // An upstream OpenMM reports the folder of the prefix it was configured
+    // with (e.g. /usr/local/openmm/lib/plugins) even when installed elsewhere:
+    // then use the folder found next to the library we were built against.
+    struct stat st;
+    if (!(env && *env) && stat(dir.c_str(), &st) != 0 && std::string(GB_OPENMM_PLUGIN_DIR).size() > 0)
+      dir = GB_OPENMM_PLUGIN_DIR;
     try {
       auto loaded = OpenMM::Platform::loadPluginsFromDirectory(dir);
       spdlog::debug("OpenMM {}: loaded {} plugin(s) from {}", openmm_version(), loaded.size(), dir);

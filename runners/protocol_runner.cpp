@@ -39,7 +39,7 @@
 #include "runners/run_log.hpp"
 #include "runners/internal/run_provenance.hpp"
 #include "runners/internal/runner_checkpoint.hpp"
-#include "runners/signal_watch.hpp"
+#include "runners/internal/signal_watch.hpp"
 #include "runners/stage_dynamics.hpp"
 #include "runners/thermo_file.hpp"
 #include "runners/thermo_sampler.hpp"

@@ -1,4 +1,4 @@
-#include "runners/signal_watch.hpp"
+#include "runners/internal/signal_watch.hpp"
 
 #include <csignal>
 

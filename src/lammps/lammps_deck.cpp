@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 
 #include "core/error.hpp"
 #include "runners/stage_dynamics.hpp"
@@ -22,13 +21,6 @@ constexpr long long kStrideEnd = 1000000000000LL;
 
 std::string num(double x) { return fmt::format("{:.17g}", x); }
 
-// Thermo columns glassbench reads back; flushed at every output so the log of
-// an interrupted stage holds every row up to its newest restart file.
-std::string thermo_setup_text() {
-  return "thermo_style custom step temp pe ke etotal vol density press\n"
-         "thermo_modify norm no format float %.12g flush yes\n";
-}
-
 // Whether the OpenMM runner draws fresh velocities at the start of stage k
 // (the first stage, or a start from a stage that ended at another temperature).
 bool reassigns(const cases::Case& c, size_t k) {
@@ -38,87 +30,7 @@ bool reassigns(const cases::Case& c, size_t k) {
   return src < 0 || std::fabs(c.stages[static_cast<size_t>(src)].t_end_K - st.t_start_K) > 1e-9;
 }
 
-// The stage's dynamics: fixes, output, restart files, the run and its
-// final data.  segment 0: the stage from its first step; segment j > 0: the
-// stage continued from a restart file (its own dump files, `run ... upto` with
-// the stage's start/stop so the thermostat ramp is the uninterrupted one).
-std::string dynamics_text(const StageSpec& st, const StageDeck& sd, long first, int segment) {
-  const double T0 = st.t_start_K, T1 = st.t_end_K;
-  const double tdamp = st.thermostat.time_constant_ps;
-  const double pdamp = kBarostatDampingSteps * st.timestep_ps;
-  std::string t;
-  if (st.thermostat.kind == ThermostatSpec::Kind::NoseHoover) {
-    if (st.npt)
-      t += fmt::format("fix gb_md all npt temp {} {} {} iso {} {} {}\n", num(T0), num(T1), num(tdamp),
-                       num(st.pressure_bar), num(st.pressure_bar), num(pdamp));
-    else
-      t += fmt::format("fix gb_md all nvt temp {} {} {}\n", num(T0), num(T1), num(tdamp));
-  } else {
-    if (st.npt)
-      t += fmt::format("fix gb_md all nph iso {} {} {}\n", num(st.pressure_bar), num(st.pressure_bar), num(pdamp));
-    else
-      t += "fix gb_md all nve\n";
-    t += fmt::format("fix gb_langevin all langevin {} {} {} {}\n", num(T0), num(T1), num(tdamp), sd.langevin_seed);
-  }
-  t += "fix gb_momentum all momentum 1 linear 1 1 1\n";
-  t += fmt::format("variable gb_thermo equal stride({},{},{})\nthermo v_gb_thermo\n", first, kStrideEnd,
-                   st.output.thermo_steps);
-  auto dump = [&](const char* id, std::string file, long every, const char* cols) {
-    if (segment > 0) file = segment_file(file, segment);
-    t += fmt::format("variable {}_at equal stride({},{},{})\n", id, first + st.equilibration_steps, kStrideEnd,
-                     every);
-    t += fmt::format("dump {} all custom 1 {} {}\n", id, file, cols);
-    t += fmt::format("dump_modify {} every v_{}_at sort id format float %.17g\n", id, id);
-  };
-  if (!sd.trajectory_dump.empty()) dump("gb_traj", sd.trajectory_dump, st.output.positions_steps, "id type xu yu zu");
-  if (!sd.velocity_dump.empty())
-    dump("gb_vel", sd.velocity_dump, st.output.velocities_steps, "id type xu yu zu vx vy vz");
-  if (!sd.mean_volume_file.empty()) {
-    // The mean volume over the second half of this stage's thermo rows (the
-    // OpenMM runner's rule), for the NVT stage that starts in its mean box.
-    const long from = first + second_half_first_thermo_step(st.steps, st.output.thermo_steps);
-    t += "variable gb_vol equal vol\n";
-    t += fmt::format("fix gb_vmean all ave/time {0} 1 {0} v_gb_vol ave running start {1}\n",
-                     st.output.thermo_steps, from);
-  }
-  if (sd.restart_every_steps > 0)
-    // Restart files within the stage, named by global step; glassbench keeps
-    // the newest two and resumes from the newest complete one.
-    t += fmt::format("restart {} {}\n", sd.restart_every_steps, sd.restart_pattern);
-  if (segment == 0) t += fmt::format("run {}\n", st.steps);
-  else t += fmt::format("run {0} upto start {1} stop {0}\n", first + st.steps, first);
-  if (!sd.mean_volume_file.empty())
-    // No samples only when the run was skipped (lmp -skiprun checks the deck): then the final volume.
-    t += fmt::format(
-        "if \"$(f_gb_vmean) > 0\" then &\n"
-        "  \"print 'variable {0} equal $(f_gb_vmean:%.17g)' file {1} screen no\" &\n"
-        "else &\n"
-        "  \"print '# no volume samples (run skipped: -skiprun); the final volume' file {1} screen no\" &\n"
-        "  \"print 'variable {0} equal $(vol:%.17g)' append {1} screen no\"\n",
-        kMeanVolumeVariable, sd.mean_volume_file);
-  t += fmt::format("write_data {} nocoeff\n", sd.final_data);
-  return t;
-}
-
 }  // namespace
-
-std::string segment_file(const std::string& path, int segment) {
-  const auto dot = path.rfind('.');
-  const auto slash = path.rfind('/');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return fmt::format("{}.seg{}", path, segment);
-  return fmt::format("{}.seg{}{}", path.substr(0, dot), segment, path.substr(dot));
-}
-
-long restart_interval_steps(const StageSpec& st, const cases::CheckpointSpec& cp) {
-  if (st.steps <= 0) return 0;
-  if (cp.every_steps > 0) return cp.every_steps < st.steps ? cp.every_steps : 0;
-  if (cp.every_wall_s <= 0) return 0;
-  // A wall-time interval cannot be written into a deck: a tenth of the stage,
-  // on the thermo grid, so an interruption loses at most ~10 % of a stage.
-  const long th = std::max(1L, st.output.thermo_steps);
-  const long every = ((st.steps / 10 + th - 1) / th) * th;
-  return every > 0 && every < st.steps ? every : 0;
-}
 
 long second_half_first_thermo_step(long steps, long thermo_interval) {
   const long rows = steps / thermo_interval + 1 + (steps % thermo_interval != 0 ? 1 : 0);
@@ -219,11 +131,8 @@ Deck make_deck(const cases::Case& c, const DeckInputs& in) {
 
     const long first = c.stage_offset(k);
     const double T0 = st.t_start_K, T1 = st.t_end_K;
-    // Restart files within the stage (docs/lammps-engine.md); not for a stage
-    // that averages its volume for a later stage (fix ave/time keeps no state
-    // in a restart file): that one resumes from its start.
-    sd.restart_every_steps = sd.mean_volume_file.empty() ? restart_interval_steps(st, c.checkpoint) : 0;
-    if (sd.restart_every_steps > 0) sd.restart_pattern = "lammps/" + st.dir_name + ".*.restart";
+    const double tdamp = st.thermostat.time_constant_ps;
+    const double pdamp = kBarostatDampingSteps * st.timestep_ps;
     std::string t;
     t += fmt::format("# glassbench stage {} ({}, {}{}), case '{}'.\n# {}\n", st.dir_name,
                      cases::stage_kind_name(st.kind), st.npt ? "NPT" : "NVT",
@@ -234,7 +143,8 @@ Deck make_deck(const cases::Case& c, const DeckInputs& in) {
     t += fmt::format("read_data {}\n", sd.start_data);
     t += fmt::format("pair_style {}\n{}\n", pair_style, pair_coeff);
     t += fmt::format("timestep {}\n", num(st.timestep_ps));
-    t += thermo_setup_text();
+    t += "thermo_style custom step temp pe ke etotal vol density press\n";
+    t += "thermo_modify norm no format float %.12g\n";
     if (st.start_from.empty()) {
       t += fmt::format("# fresh structure: relax close pairs before the dynamics\nmin_style cg\nminimize 0 {} {} {}\n",
                        num(kMinimizeForceToleranceEvPerA), kMinimizeMaxIterations, 10 * kMinimizeMaxIterations);
@@ -257,33 +167,55 @@ Deck make_deck(const cases::Case& c, const DeckInputs& in) {
     if (sd.reassigns_velocities)
       t += fmt::format("velocity all create {} {} dist gaussian mom yes rot no loop geom\n", num(T0),
                        sd.velocity_seed);
-    t += dynamics_text(st, sd, first, 0);
+    if (st.thermostat.kind == ThermostatSpec::Kind::NoseHoover) {
+      if (st.npt)
+        t += fmt::format("fix gb_md all npt temp {} {} {} iso {} {} {}\n", num(T0), num(T1), num(tdamp),
+                         num(st.pressure_bar), num(st.pressure_bar), num(pdamp));
+      else
+        t += fmt::format("fix gb_md all nvt temp {} {} {}\n", num(T0), num(T1), num(tdamp));
+    } else {
+      if (st.npt)
+        t += fmt::format("fix gb_md all nph iso {} {} {}\n", num(st.pressure_bar), num(st.pressure_bar), num(pdamp));
+      else
+        t += "fix gb_md all nve\n";
+      t += fmt::format("fix gb_langevin all langevin {} {} {} {}\n", num(T0), num(T1), num(tdamp), sd.langevin_seed);
+    }
+    t += "fix gb_momentum all momentum 1 linear 1 1 1\n";
+    t += fmt::format("variable gb_thermo equal stride({},{},{})\nthermo v_gb_thermo\n", first, kStrideEnd,
+                     st.output.thermo_steps);
+    auto dump = [&](const char* id, const std::string& file, long every, const char* cols) {
+      t += fmt::format("variable {}_at equal stride({},{},{})\n", id, first + st.equilibration_steps, kStrideEnd,
+                       every);
+      t += fmt::format("dump {} all custom 1 {} {}\n", id, file, cols);
+      t += fmt::format("dump_modify {} every v_{}_at sort id format float %.17g\n", id, id);
+    };
+    if (!sd.trajectory_dump.empty()) dump("gb_traj", sd.trajectory_dump, st.output.positions_steps, "id type xu yu zu");
+    if (!sd.velocity_dump.empty())
+      dump("gb_vel", sd.velocity_dump, st.output.velocities_steps, "id type xu yu zu vx vy vz");
+    if (!sd.mean_volume_file.empty()) {
+      // The mean volume over the second half of this stage's thermo rows (the
+      // OpenMM runner's rule), for the NVT stage that starts in its mean box.
+      const long from = first + second_half_first_thermo_step(st.steps, st.output.thermo_steps);
+      t += "variable gb_vol equal vol\n";
+      t += fmt::format("fix gb_vmean all ave/time {0} 1 {0} v_gb_vol ave running start {1}\n",
+                       st.output.thermo_steps, from);
+    }
+    t += fmt::format("run {}\n", st.steps);
+    if (!sd.mean_volume_file.empty())
+      // No samples only when the run was skipped (lmp -skiprun checks the deck): then the final volume.
+      t += fmt::format(
+          "if \"$(f_gb_vmean) > 0\" then &\n"
+          "  \"print 'variable {0} equal $(f_gb_vmean:%.17g)' file {1} screen no\" &\n"
+          "else &\n"
+          "  \"print '# no volume samples (run skipped: -skiprun); the final volume' file {1} screen no\" &\n"
+          "  \"print 'variable {0} equal $(vol:%.17g)' append {1} screen no\"\n",
+          kMeanVolumeVariable, sd.mean_volume_file);
+    t += fmt::format("write_data {} nocoeff\n", sd.final_data);
     sd.text = std::move(t);
     deck.master_text += fmt::format("include {}\n", sd.deck_file);
     deck.stages.push_back(std::move(sd));
   }
   return deck;
-}
-
-std::string resume_stage_text(const cases::Case& c, const Deck& deck, size_t k, const std::string& restart_file,
-                              int segment, const std::string& provenance) {
-  const StageSpec& st = c.stages.at(k);
-  const StageDeck& sd = deck.stages.at(k);
-  const std::string head = sd.text.substr(0, sd.text.find("\nclear\n"));
-  const size_t ps = sd.text.find("\npair_style ");
-  const size_t pc = sd.text.find('\n', sd.text.find("\npair_coeff ", ps) + 1);
-  if (segment < 1 || ps == std::string::npos || pc == std::string::npos)
-    throw std::logic_error("resume_stage_text: not a stage deck of make_deck");
-  std::string t = fmt::format("{}\n# continued from {} (segment {}): LAMMPS restores atoms, box, time step\n"
-                              "# counter and the Nose-Hoover thermostat/barostat state of fix gb_md; {}\n",
-                              head, restart_file, segment, provenance);
-  t += "clear\n";
-  t += fmt::format("read_restart {}\n", restart_file);
-  t += sd.text.substr(ps + 1, pc - ps);  // pair_style + pair_coeff (not stored in restart files for eam)
-  t += fmt::format("timestep {}\n", num(st.timestep_ps));
-  t += thermo_setup_text();
-  t += dynamics_text(st, sd, c.stage_offset(k), segment);
-  return t;
 }
 
 }  // namespace gb::lammps

@@ -74,10 +74,6 @@ struct StageDeck {
   std::string mean_volume_file;
   /// Read by this stage (box_from_mean): the source stage's mean_volume_file.
   std::string box_from_mean_file;
-  /// Restart files within the stage: `restart N lammps/NN-name.*.restart`
-  /// (N = restart_every_steps, global steps; 0: none).
-  long restart_every_steps = 0;
-  std::string restart_pattern;
   bool reassigns_velocities = false;
   int velocity_seed = 0, langevin_seed = 0;
   std::string text;             // the deck
@@ -108,24 +104,6 @@ double mean_volume_from_text(const std::string& text);
 
 /// The decks for every stage of the case.
 Deck make_deck(const cases::Case& c, const DeckInputs& in);
-
-/// Steps between restart files within a stage: the case's `checkpoint.every`
-/// (steps) when set, else with a wall-time checkpoint (a deck cannot say "every
-/// 15 min") a tenth of the stage rounded up to its thermo interval; 0 (none)
-/// when checkpoints are off or the interval is not shorter than the stage.
-long restart_interval_steps(const cases::StageSpec& st, const cases::CheckpointSpec& cp);
-
-/// `path` of segment j of a stage resumed from a restart file:
-/// "lammps/02-x.log" -> "lammps/02-x.seg2.log".
-std::string segment_file(const std::string& path, int segment);
-
-/// The deck that continues stage k from `restart_file` as segment `segment`
-/// (>= 1): read_restart, the same pair style, fixes (same IDs, so fix
-/// nvt/npt's thermostat and barostat state is restored), output and restart
-/// commands, `run LAST upto start FIRST stop LAST`, write_data.  Dumps go to
-/// segment_file(dump, segment); the log is the caller's choice.
-std::string resume_stage_text(const cases::Case& c, const Deck& deck, size_t k, const std::string& restart_file,
-                              int segment, const std::string& provenance);
 
 /// LAMMPS random seeds must lie in 1..900000000 (RanMars); maps any seed there.
 int lammps_seed(uint64_t seed);

@@ -1,7 +1,6 @@
 #include "lammps/lammps_process.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,8 +35,7 @@ std::vector<std::string> lmp_argv(const LmpLauncher& l, const std::string& deck,
 }
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd,
-                          const std::function<void(const std::string&)>& on_line,
-                          const std::function<bool()>& should_stop) {
+                          const std::function<void(const std::string&)>& on_line) {
   if (argv.empty()) throw std::runtime_error("run_process: empty command");
   int fds[2];
   if (pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
@@ -83,26 +81,15 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
     tail.push_back(line);
     if (tail.size() > 40) tail.pop_front();
   };
-  bool stop_sent = false;
-  auto check_stop = [&] {
-    if (!stop_sent && should_stop && should_stop()) {
-      kill(pid, SIGTERM);
-      stop_sent = true;
-    }
-  };
   while (true) {
     const ssize_t n = read(fds[0], buf, sizeof buf);
-    if (n < 0 && errno == EINTR) {
-      check_stop();
-      continue;
-    }
+    if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     pending.append(buf, static_cast<size_t>(n));
     size_t p;
     while ((p = pending.find('\n')) != std::string::npos) {
       emit(pending.substr(0, p));
       pending.erase(0, p + 1);
-      check_stop();
     }
   }
   if (!pending.empty()) emit(pending);

@@ -29,13 +29,10 @@ struct ProcessResult {
 };
 
 /// Run argv[0] (looked up in PATH) in `cwd` with stdout+stderr captured; each
-/// complete line goes to on_line (may be empty).  When should_stop (may be
-/// empty) returns true -- asked after each line and when a signal interrupts
-/// the wait -- the process gets SIGTERM once.  Throws std::runtime_error if
+/// complete line goes to on_line (may be empty).  Throws std::runtime_error if
 /// the process cannot be started.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd,
-                          const std::function<void(const std::string&)>& on_line,
-                          const std::function<bool()>& should_stop = {});
+                          const std::function<void(const std::string&)>& on_line);
 
 /// The LAMMPS version ("29 Sep 2021 - Update 2") of the executable, from `lmp -h`;
 /// "" if it does not run.

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -27,7 +26,6 @@
 #include "runners/out_dir_guard.hpp"
 #include "runners/run_lock.hpp"
 #include "runners/run_log.hpp"
-#include "runners/signal_watch.hpp"
 #include "runners/thermo_file.hpp"
 #include "rundir/layout.hpp"
 #include "rundir/stage_record.hpp"
@@ -52,27 +50,6 @@ std::string slurp(const std::string& path) {
 }
 
 // Progress from LAMMPS's streamed thermo lines: "step temp pe ke etotal vol density press".
-// Global steps of the stage's restart files in DIR/lammps
-// ("NN-name.STEP.restart", the deck's `restart N lammps/NN-name.*.restart`), ascending.
-std::vector<long> restart_steps(const std::string& dir, const std::string& stage_dir) {
-  std::vector<long> out;
-  const std::string pre = stage_dir + ".", suf = ".restart";
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir + "/lammps", ec)) {
-    const std::string n = e.path().filename().string();
-    if (n.size() <= pre.size() + suf.size() || n.rfind(pre, 0) != 0 || n.compare(n.size() - suf.size(), suf.size(), suf))
-      continue;
-    const std::string mid = n.substr(pre.size(), n.size() - pre.size() - suf.size());
-    if (!mid.empty() && mid.find_first_not_of("0123456789") == std::string::npos) out.push_back(std::stol(mid));
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::string restart_file(const std::string& stage_dir, long step) {
-  return fmt::format("lammps/{}.{}.restart", stage_dir, step);
-}
-
 bool thermo_line(const std::string& line, long& step, double& temp) {
   std::istringstream ss(line);
   double v[8];
@@ -169,9 +146,6 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
   const std::string state_path = L.lammps_dir() + "/state.yaml";
   int done_stages = 0;
   long kept_rows = 0;
-  // The stage in progress ran in segments: segment j + 1 continued from the
-  // restart file at global step segment_until[j] (docs/lammps-engine.md).
-  std::vector<long> segment_until;
   std::vector<YAML::Node> old_sessions;
   std::string started_utc = utc_now_iso8601();
   // The OpenMM runner's directory rules: never write over a user's files
@@ -195,8 +169,6 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
       const YAML::Node s = YAML::LoadFile(state_path);
       done_stages = s["finished_stages"].as<int>();
       kept_rows = s["thermo_rows"].as<long>();
-      if (s["segments"])
-        for (const auto& n : s["segments"]) segment_until.push_back(n.as<long>());
       const YAML::Node p = YAML::LoadFile(L.provenance_yaml());
       if (p["started_utc"]) started_utc = p["started_utc"].as<std::string>();
       if (p["sessions"])
@@ -320,16 +292,13 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
   std::unique_ptr<runners::ThermoFile> thermo =
       opt.resume ? std::make_unique<runners::ThermoFile>(runners::ThermoFile::resume(L.thermo_csv(), kept_rows))
                  : std::make_unique<runners::ThermoFile>(L.thermo_csv(), provenance_line("thermo.csv (LAMMPS)"));
-  auto save_state = [&](int finished, const std::vector<long>& segments) {
+  auto save_state = [&](int finished) {
     YAML::Emitter e;
     e << YAML::BeginMap << YAML::Key << "finished_stages" << YAML::Value << finished << YAML::Key << "thermo_rows"
-      << YAML::Value << thermo->rows();
-    // Restart steps the stage in progress (index `finished`) continued from.
-    e << YAML::Key << "segments" << YAML::Value << YAML::Flow << segments << YAML::EndMap;
+      << YAML::Value << thermo->rows() << YAML::EndMap;
     write_file_atomically(state_path, std::string(e.c_str()) + "\n");
   };
-  if (!opt.resume) save_state(0, {});
-  const runners::SignalWatch signals(opt.handle_signals);
+  if (!opt.resume) save_state(0);
   write_provenance("running", c.stage_offset(static_cast<size_t>(done_stages)));
   log.info(fmt::format("{} case {} on LAMMPS {} ({}), {} stages from stage {}, {} steps; deck {}/{}",
                        opt.resume ? "resuming" : "running", c.name, lmp_version,
@@ -353,75 +322,16 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
     const rundir::StageLayout SL = L.stage(st.dir_name);
     fs::create_directories(SL.dir());
     fs::remove(SL.stage_yaml());
-    // Where this stage starts: from its first step (segment 0), or -- resuming
-    // an interrupted stage that writes restart files -- from the newest restart
-    // file LAMMPS finished before it stopped.  LAMMPS writes a step's dumps,
-    // then its restart file, then its thermo row (flushed): a restart file at
-    // a step no later than the last thermo row of the log is complete, and
-    // every row and frame up to it is on disk.
-    auto seg_name = [](const std::string& f, int j) { return j == 0 ? f : segment_file(f, j); };
-    std::vector<long> until;
-    int segment = 0;
-    if (opt.resume && static_cast<int>(k) == done_stages && sd.restart_every_steps > 0) {
-      until = segment_until;
-      const int running = static_cast<int>(until.size());  // the segment that was interrupted
-      const long prev = until.empty() ? -1 : until.back();
-      long last_row = -1;
-      const std::string cur_log = dir + "/" + seg_name(sd.log_file, running);
-      if (fs::exists(cur_log)) {
-        try {
-          last_row = last_thermo_step(slurp(cur_log), cur_log);
-        } catch (const InputError&) {
-          last_row = -1;  // an unreadable log: its restart files cannot be trusted
-        }
-      }
-      long S = -1;
-      for (long r : restart_steps(dir, st.dir_name))
-        if (r > prev && r <= last_row && r < first + st.steps) S = r;
-      if (S > 0) {
-        until.push_back(S);
-        segment = running + 1;
-      } else if (!until.empty() && fs::exists(dir + "/" + restart_file(st.dir_name, until.back()))) {
-        segment = running;  // no newer restart: run that segment again from the same file
-      } else {
-        until.clear();
-      }
-    }
-    if (segment == 0)
-      for (long r : restart_steps(dir, st.dir_name)) fs::remove(dir + "/" + restart_file(st.dir_name, r));
-    save_state(static_cast<int>(k), until);
-    std::string deck_file = sd.deck_file;
-    if (segment > 0) {
-      deck_file = seg_name(sd.deck_file, segment);
-      write_file_atomically(dir + "/" + deck_file,
-                            resume_stage_text(c, deck, k, restart_file(st.dir_name, until.back()), segment,
-                                              provenance_line("LAMMPS resume deck")));
-      log.info(fmt::format("stage {}: continuing from {} (global step {}, {} of {} steps done)", st.dir_name,
-                           restart_file(st.dir_name, until.back()), until.back(), until.back() - first, st.steps));
-    }
-    const std::string log_file = seg_name(sd.log_file, segment);
-    // Keep the newest two restart files (a cut newest one still has a
-    // predecessor) and the one this segment started from.
-    auto prune_restarts = [&] {
-      const auto steps = restart_steps(dir, st.dir_name);
-      for (size_t i = 0; i + 2 < steps.size(); ++i)
-        if (until.empty() || steps[i] != until.back()) fs::remove(dir + "/" + restart_file(st.dir_name, steps[i]));
-    };
-    bool stop_requested = false;
-    long last_step_seen = until.empty() ? first : until.back();
-    log.info(fmt::format("stage {}: lmp -in {}", st.dir_name, deck_file));
+    log.info(fmt::format("stage {}: lmp -in {}", st.dir_name, sd.deck_file));
     const Clock::time_point ts = Clock::now();
     // LAMMPS's screen output streams through here: thermo lines become
     // progress (bar on a terminal, a log line every progress_log_seconds),
     // warnings and errors go to the run log.
     const ProcessResult pr = run_process(
-        lmp_argv(opt.launcher, deck_file, log_file), dir, [&](const std::string& line) {
+        lmp_argv(opt.launcher, sd.deck_file, sd.log_file), dir, [&](const std::string& line) {
           long step = 0;
           double T = 0;
           if (thermo_line(line, step, T) && step >= first && step <= first + st.steps) {
-            last_step_seen = std::max(last_step_seen, step);
-            if (sd.restart_every_steps > 0) prune_restarts();
-            if (opt.interrupt_at_step >= 0 && step >= opt.interrupt_at_step) stop_requested = true;
             const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
             const double done_ps = session_ps + (step - first) * st.timestep_ps;
             runners::ProgressInfo pi;
@@ -441,27 +351,9 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
           } else if (line.rfind("ERROR", 0) == 0 || line.rfind("WARNING", 0) == 0) {
             log.info("lammps: " + line);
           }
-        },
-        [&] {
-          if (opt.handle_signals && runners::SignalWatch::pending()) stop_requested = true;
-          return stop_requested;
         });
     log.end_progress();
-    if (stop_requested) {
-      // Interrupted on purpose (a signal, or the tests' interrupt_at_step):
-      // resumable from the newest complete restart file of this stage.
-      write_provenance("interrupted", last_step_seen);
-      result.status = runners::RunStatus::Interrupted;
-      result.signal = opt.handle_signals ? runners::SignalWatch::pending() : 0;
-      result.global_step = last_step_seen;
-      log.info(fmt::format("stage {} interrupted near global step {}{}; continue with --resume", st.dir_name,
-                           last_step_seen,
-                           sd.restart_every_steps > 0
-                               ? fmt::format(" (restart files every {} steps in {}/lammps)", sd.restart_every_steps, dir)
-                               : std::string(" (no restart files in this stage: it restarts from its beginning)")));
-      return result;
-    }
-    const std::string log_text = slurp(dir + "/" + log_file);
+    const std::string log_text = slurp(dir + "/" + sd.log_file);
     if (!pr.ok()) {
       std::string err = lammps_error_from_text(log_text);
       if (err.empty()) err = lammps_error_from_text(pr.tail);
@@ -471,16 +363,11 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
           fmt::format("LAMMPS stage {} failed ({}): {}; log {}/{}; the finished stages before it are kept, "
                       "continue with --resume",
                       st.dir_name, pr.signal ? fmt::format("signal {}", pr.signal) : fmt::format("exit {}", pr.exit_code),
-                      err, dir, log_file);
+                      err, dir, sd.log_file);
       log.info(msg);
       throw SimulationError(msg);
     }
-    std::vector<LogSegment> log_segments;
-    for (int j = 0; j <= segment; ++j) {
-      const std::string path = dir + "/" + seg_name(sd.log_file, j);
-      log_segments.push_back({j == segment ? log_text : slurp(path), path, j < segment ? until[static_cast<size_t>(j)] : -1});
-    }
-    const auto rows = thermo_rows_from_segments(log_segments, st, first, first_time);
+    const auto rows = thermo_rows_from_log(log_text, dir + "/" + sd.log_file, st, first, first_time);
     for (const auto& r : rows) {
       if (!std::isfinite(r.potential_energy_eV) || !std::isfinite(r.temperature_K))
         throw SimulationError(fmt::format("stage {}, global step {}: LAMMPS reported a non-finite energy or "
@@ -491,27 +378,16 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
     thermo->flush();
     const std::string gz = st.output.compress ? ".gz" : "";
     int frames = 0, vframes = 0;
-    // Each segment's frames up to the restart step the next one started from.
-    auto dump_segments = [&](const std::string& raw) {
-      std::vector<DumpSegment> v;
-      for (int j = 0; j <= segment; ++j)
-        v.push_back({dir + "/" + seg_name(raw, j), j < segment ? until[static_cast<size_t>(j)] : -1});
-      return v;
-    };
-    auto remove_raw = [&](const std::string& raw) {
-      for (int j = 0; j <= segment; ++j) fs::remove(dir + "/" + seg_name(raw, j));
-    };
     if (!sd.trajectory_dump.empty()) {
-      frames = convert_dump_segments(dump_segments(sd.trajectory_dump), SL.trajectory(st.output.compress),
-                                     st.output.compress, {"id", "type", "xu", "yu", "zu"});
-      remove_raw(sd.trajectory_dump);
+      frames = convert_dump(dir + "/" + sd.trajectory_dump, SL.trajectory(st.output.compress),
+                            st.output.compress, {"id", "type", "xu", "yu", "zu"});
+      fs::remove(dir + "/" + sd.trajectory_dump);
     }
     if (!sd.velocity_dump.empty()) {
-      vframes = convert_dump_segments(dump_segments(sd.velocity_dump), SL.velocities(st.output.compress),
-                                      st.output.compress, {"id", "type", "xu", "yu", "zu", "vx", "vy", "vz"});
-      remove_raw(sd.velocity_dump);
+      vframes = convert_dump(dir + "/" + sd.velocity_dump, SL.velocities(st.output.compress),
+                             st.output.compress, {"id", "type", "xu", "yu", "zu", "vx", "vy", "vz"});
+      fs::remove(dir + "/" + sd.velocity_dump);
     }
-    for (long r : restart_steps(dir, st.dir_name)) fs::remove(dir + "/" + restart_file(st.dir_name, r));
     if (!fs::exists(dir + "/" + sd.final_data))
       throw SimulationError("LAMMPS stage " + st.dir_name + " wrote no " + sd.final_data);
     fs::copy_file(dir + "/" + sd.final_data, SL.final_data(),
@@ -538,12 +414,11 @@ runners::RunResult run_lammps_case(const cases::Case& c, const LammpsRunOptions&
     write_file_atomically(SL.stage_yaml(),
                           rundir::stage_record_yaml(rec, provenance_line("stage record (LAMMPS engine, " +
                                                                          sd.deck_file + ")")));
-    save_state(static_cast<int>(k) + 1, {});
+    save_state(static_cast<int>(k) + 1);
     session_ps += st.duration_ps();
     const double wall = std::chrono::duration<double>(Clock::now() - ts).count();
-    log.info(fmt::format("stage {} done: {} steps, {} frames, T = {:.1f} K, P = {:.0f} bar, {:.1f} s wall{}",
-                         st.dir_name, st.steps, frames, rows.back().temperature_K, rows.back().pressure_bar, wall,
-                         segment > 0 ? fmt::format(" (in {} segments, resumed from restart files)", segment + 1) : ""));
+    log.info(fmt::format("stage {} done: {} steps, {} frames, T = {:.1f} K, P = {:.0f} bar, {:.1f} s wall",
+                         st.dir_name, st.steps, frames, rows.back().temperature_K, rows.back().pressure_bar, wall));
     ++ran;
   }
   result.global_step = c.total_steps();

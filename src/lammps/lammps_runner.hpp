@@ -3,12 +3,9 @@
 // LAMMPS, one `lmp` process per stage, into the same run-directory layout the
 // OpenMM runner writes (docs/run-directory.md, docs/lammps-engine.md), so
 // analyze / validate / report / compare read it unchanged.  Differences: no
-// final_state.xml (OpenMM-only) and no checkpoints/: a stage writes LAMMPS
-// restart files (lammps/NN-name.STEP.restart) at the case's checkpoint
-// interval, and resume continues the interrupted stage from the newest
-// complete one (or the stage from its start when there is none);
-// DIR/lammps/ holds the generated decks, the start structure and each
-// stage's LAMMPS log (one per segment of a resumed stage).
+// final_state.xml (OpenMM-only) and no checkpoints/ (resume restarts the first
+// unfinished stage from its start); DIR/lammps/ holds the generated decks, the
+// start structure and each stage's LAMMPS log.
 //
 // Errors: gb::InputError for bad input (potential, run directory, a stage kind
 // LAMMPS cannot express, resume mismatch), gb::SimulationError when a LAMMPS
@@ -39,10 +36,6 @@ struct LammpsRunOptions {
   int replica = -1;                // recorded in provenance when >= 0
   /// Tests: stop (as if interrupted) after this many stages of this session.
   int stop_after_stages = -1;
-  /// Tests: SIGTERM `lmp` once it reports a thermo row at or past this global
-  /// step, and stop as interrupted mid-stage (as a signal to glassbench does).
-  long interrupt_at_step = -1;
-  bool handle_signals = true;      // SIGINT/SIGTERM: stop lmp, keep its restart files, exit resumable
   /// Elements on the pair_coeff line instead of the case's type order.  Only
   /// for demonstrating what a mismatched mapping does (the compare tests'
   /// "wrong element order" run); recorded in provenance.

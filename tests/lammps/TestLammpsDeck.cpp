@@ -9,8 +9,6 @@
 #include <fstream>
 #include <regex>
 
-#include <fmt/format.h>
-
 #include "cases/case_loader.hpp"
 #include "common/lammps_oracle.hpp"
 #include "common/temp_dir.hpp"
@@ -271,73 +269,4 @@ TEST(LammpsLog, ThermoBlocksVersionAndErrors) {
   EXPECT_THROW(lammps::thermo_rows_from_log(log, "x.log", st, 100, 1.0), InputError);
   // A run cut short (no "Loop time") is an error.
   EXPECT_THROW(lammps::thermo_rows_from_log(log.substr(0, log.rfind("Loop")), "x.log", st, 100, 1.0), InputError);
-}
-
-// Restart files within a stage: at the case's `checkpoint.every` (cuzr-smoke:
-// 500 steps), named by global step; not in a stage that averages its volume
-// for a later one (fix ave/time keeps no state in a restart file).  The resume
-// deck reads the restart file, re-specifies the pair style (not stored for
-// eam) and the same fix IDs (so fix nvt/npt's thermostat and barostat state is
-// restored), and runs only the rest of the stage with the original start/stop
-// (the thermostat ramp is the uninterrupted one), its dumps in segment files.
-TEST(LammpsDeck, RestartFilesWithinAStageAndTheResumeDeck) {
-  const cases::Case c = cases::load_case(src("cases/smoke/cuzr-smoke.yaml"));
-  lammps::DeckInputs in = cuzr_inputs();
-  in.seed = c.system.seed;
-  const lammps::Deck d = lammps::make_deck(c, in);
-  ASSERT_EQ(c.checkpoint.every_steps, 500);
-  for (size_t k = 0; k < d.stages.size(); ++k) {
-    const auto& sd = d.stages[k];
-    SCOPED_TRACE(sd.deck_file);
-    const bool averages_volume = !sd.mean_volume_file.empty();
-    const bool longer = c.stages[k].steps > 500;
-    EXPECT_EQ(sd.restart_every_steps, averages_volume || !longer ? 0 : 500);
-    EXPECT_EQ(has_line(sd.text, "restart 500 lammps/" + c.stages[k].dir_name + ".*.restart"), sd.restart_every_steps > 0);
-    EXPECT_NE(sd.text.find("thermo_modify norm no format float %.12g flush yes"), std::string::npos);
-  }
-  // The quench (stage 2) is long enough and averages nothing.
-  const size_t q = 1;
-  ASSERT_GT(d.stages[q].restart_every_steps, 0);
-  const long first = c.stage_offset(q), last = first + c.stages[q].steps;
-  const std::string r = lammps::resume_stage_text(c, d, q, "lammps/02-quench.1500.restart", 1, "test");
-  EXPECT_TRUE(has_line(r, "read_restart lammps/02-quench.1500.restart"));
-  EXPECT_TRUE(has_line(r, "pair_coeff * * /usr/share/lammps/potentials/CuZr_mm.eam.fs Cu Zr"));
-  // Same fix lines as the stage deck (same IDs and parameters).
-  std::regex fix_re("\nfix [^\n]*");
-  for (std::sregex_iterator it(d.stages[q].text.begin(), d.stages[q].text.end(), fix_re), end; it != end; ++it)
-    EXPECT_NE(r.find(it->str() + "\n"), std::string::npos) << it->str();
-  EXPECT_TRUE(has_line(r, fmt::format("run {} upto start {} stop {}", last, first, last)));
-  for (const char* absent : {"read_data", "velocity all create", "reset_timestep", "minimize", "change_box"})
-    EXPECT_EQ(r.find(absent), std::string::npos) << absent;
-  if (!d.stages[q].trajectory_dump.empty())
-    EXPECT_NE(r.find(lammps::segment_file(d.stages[q].trajectory_dump, 1)), std::string::npos);
-  EXPECT_EQ(lammps::segment_file("lammps/02-quench.trajectory.dump", 2), "lammps/02-quench.trajectory.seg2.dump");
-  EXPECT_EQ(lammps::segment_file("lammps/02-quench.log", 1), "lammps/02-quench.seg1.log");
-}
-
-// Thermo rows of a stage that ran in two segments: the first's rows up to its
-// restart step, the second's after it (its setup row at the restart step is
-// not repeated), no row lost.
-TEST(LammpsLog, ThermoRowsJoinAcrossARestart) {
-  cases::StageSpec st;
-  st.name = "iso";
-  st.steps = 100;
-  st.timestep_ps = 0.002;
-  st.t_start_K = st.t_end_K = 1500;
-  st.output.thermo_steps = 25;
-  auto log = [](std::vector<long> steps, bool complete) {
-    std::string t = "LAMMPS (29 Sep 2021)\nStep Temp PotEng KinEng TotEng Volume Density Press \n";
-    for (long s : steps) t += fmt::format("{} {} -2000 100 -1900 8500 7 0\n", s, 1000 + s);
-    if (complete) t += "Loop time of 1 on 1 procs for 50 steps with 500 atoms\n";
-    return t;
-  };
-  // Segment 0 killed after step 175 (restart file at 150); segment 1 from 150.
-  const auto rows = lammps::thermo_rows_from_segments(
-      {{log({100, 125, 150, 175}, false), "a.log", 150}, {log({150, 175, 200}, true), "b.log", -1}}, st, 100, 0.2);
-  ASSERT_EQ(rows.size(), 5u);
-  for (size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(rows[i].step, 100 + 25 * static_cast<long>(i));
-  EXPECT_EQ(rows[3].temperature_K, 1175);  // step 175 from segment 1, not the killed segment 0
-  // The last segment must have finished.
-  EXPECT_THROW(lammps::thermo_rows_from_segments({{log({100, 125, 150}, false), "a.log", -1}}, st, 100, 0.2),
-               InputError);
 }

@@ -19,7 +19,6 @@
 #include "core/error.hpp"
 #include "core/lammps_data.hpp"
 #include "core/lammps_dump.hpp"
-#include "core/vec3.hpp"
 #include "rundir/thermo_log.hpp"
 #include "lammps/lammps_runner.hpp"
 #include "runners/run_lock.hpp"
@@ -281,106 +280,4 @@ TEST(LammpsEngineRun, RefusesADirectoryAnotherRunHoldsTheLockOf) {
   o.stop_after_stages = 0;
   EXPECT_THROW(lammps::run_lammps_case(f.c, o), InputError);
   EXPECT_FALSE(fs::exists(f.tmp.file("busy/case.yaml")));  // nothing written under another run's lock
-}
-
-// Restart within a stage: the case writes LAMMPS restart files every 100
-// steps; the run is stopped (SIGTERM to lmp) once the NPT isotherm (global
-// steps 200-500) has printed step 425, so its newest complete restart file is
-// at 400.  --resume continues from it (read_restart, run only steps 400-500)
-// and the result is compared with an uninterrupted run of the same case:
-//  * thermo.csv has the same steps, none lost or repeated; rows up to step 400
-//    are the same text (LAMMPS wrote them before the interruption);
-//  * the rows after 400 agree to 1e-3 relative, not bitwise: a new LAMMPS run
-//    rebuilds neighbour lists and re-initialises fix npt at the restart step,
-//    which changes floating-point summation order, and the chaotic liquid
-//    amplifies that difference (measured: ~1e-5 relative in T 50 steps after
-//    the restart, ~1e-4 after 200; a thermostat restarted from zero instead of
-//    the restored state differs by far more in its first rows);
-//  * the resumed log shows LAMMPS restoring fix npt's thermostat/barostat state;
-//  * trajectory frames: the same steps, and those up to 400 identical;
-//  * no restart file is left once the stage is done.
-const char* kRestartCase = R"(name: lammps-restart-test
-system:
-  composition: {Cu: 64, Zr: 36}
-  atoms: 500
-  structure: {kind: random, density: "0.0585 /A^3", min_distance: "2.0 A"}
-  seed: 778
-potential: {file: CuZr_mm.eam.fs, elements: [Cu, Zr]}
-timestep: "2 fs"
-thermostat: {kind: nose-hoover, time_constant: "0.1 ps"}
-output: {thermo: "25 steps"}
-checkpoint: {every: "100 steps"}
-protocol:
-  - {kind: equilibrate, name: liquid, temperature: "2000 K", ensemble: NPT, pressure: "0 bar", duration: "0.4 ps"}
-  - kind: isothermal
-    start_from: liquid
-    ensemble: NPT
-    pressure: "0 bar"
-    duration: "0.6 ps"
-    equilibration: "0.1 ps"
-    output: {positions: "50 steps"}
-    temperatures: ["1800 K"]
-)";
-
-TEST(LammpsEngineRun, ResumeWithinAStageFromItsNewestRestartFile) {
-  if (!gb::testing::lammps_available()) GTEST_SKIP() << gb::testing::lammps_skip_message();
-  Fixture f;
-  cases::Case c = cases::parse_case(kRestartCase, f.tmp.write("restart.yaml", kRestartCase));
-  c.file = f.tmp.file("restart.yaml");
-  lammps::run_lammps_case(c, f.opt("whole"));
-  auto o = f.opt("split");
-  o.interrupt_at_step = 425;
-  const auto r1 = lammps::run_lammps_case(c, o);
-  ASSERT_EQ(r1.status, runners::RunStatus::Interrupted);
-  const std::string stage = "02-isothermal-1800K";
-  EXPECT_FALSE(fs::exists(f.tmp.file("split/stages/" + stage + "/stage.yaml")));
-  EXPECT_TRUE(fs::exists(f.tmp.file("split/lammps/" + stage + ".400.restart")));
-  EXPECT_FALSE(fs::exists(f.tmp.file("split/lammps/01-liquid.100.restart")));  // removed with its finished stage
-  o.interrupt_at_step = -1;
-  o.resume = true;
-  ASSERT_EQ(lammps::run_lammps_case(c, o).status, runners::RunStatus::Completed);
-
-  const std::string seg_log = slurp(f.tmp.file("split/lammps/" + stage + ".seg1.log"));
-  EXPECT_NE(seg_log.find("read_restart lammps/" + stage + ".400.restart"), std::string::npos);
-  EXPECT_NE(seg_log.find("fix style: npt, fix ID: gb_md"), std::string::npos)
-      << "LAMMPS did not report restoring fix npt's state from the restart file";
-
-  const auto a = rundir::read_thermo_log(f.tmp.file("whole/thermo.csv"));
-  const auto b = rundir::read_thermo_log(f.tmp.file("split/thermo.csv"));
-  ASSERT_EQ(a.size(), b.size());
-  int after = 0;
-  for (size_t i = 0; i < a.size(); ++i) {
-    SCOPED_TRACE(a[i].step);
-    ASSERT_EQ(a[i].step, b[i].step);
-    ASSERT_EQ(a[i].stage, b[i].stage);
-    if (a[i].step <= 400) {
-      EXPECT_EQ(a[i].temperature_K, b[i].temperature_K);
-      EXPECT_EQ(a[i].potential_energy_eV, b[i].potential_energy_eV);
-      EXPECT_EQ(a[i].volume_A3, b[i].volume_A3);
-    } else {
-      ++after;
-      EXPECT_NEAR(b[i].temperature_K / a[i].temperature_K, 1.0, 1e-3);
-      EXPECT_NEAR(b[i].potential_energy_eV / a[i].potential_energy_eV, 1.0, 1e-3);
-      EXPECT_NEAR(b[i].volume_A3 / a[i].volume_A3, 1.0, 1e-3);
-    }
-  }
-  EXPECT_EQ(after, 4);  // 425, 450, 475, 500
-
-  DumpReader ta(f.tmp.file("whole/stages/" + stage + "/trajectory.dump"));
-  DumpReader tb(f.tmp.file("split/stages/" + stage + "/trajectory.dump"));
-  DumpFrame fa, fb;
-  std::vector<long> steps;
-  while (ta.next(fa)) {
-    ASSERT_TRUE(tb.next(fb));
-    ASSERT_EQ(fa.timestep, fb.timestep);
-    steps.push_back(fa.timestep);
-    if (fa.timestep <= 400) {
-      ASSERT_EQ(fa.positions.size(), fb.positions.size());
-      for (size_t i = 0; i < fa.positions.size(); ++i) EXPECT_EQ(fa.positions[i][0], fb.positions[i][0]);
-    }
-  }
-  EXPECT_FALSE(tb.next(fb));
-  EXPECT_EQ(steps, (std::vector<long>{250, 300, 350, 400, 450, 500}));
-  for (const auto& e : fs::directory_iterator(f.tmp.file("split/lammps")))
-    EXPECT_NE(e.path().extension(), ".restart") << "left behind: " << e.path();
 }

@@ -13,7 +13,7 @@
 #include "common/temp_dir.hpp"
 #include "core/error.hpp"
 #include "runners/protocol_runner.hpp"
-#include "runners/signal_watch.hpp"
+#include "runners/internal/signal_watch.hpp"
 #include "runners/md_state.hpp"
 #include "runners/stage_dynamics.hpp"
 #include "runners/thermo_file.hpp"

@@ -1,5 +1,4 @@
 #pragma once
-// Public: the LAMMPS engine (src/lammps) polls it too, to stop `lmp` on a signal.
 // SIGINT/SIGTERM during a run: the handler only records the signal; the
 // runner polls it between integrator chunks, writes a checkpoint and stops
 // cleanly.  A second signal of the same kind restores the default action so
